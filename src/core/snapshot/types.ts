@@ -1,0 +1,60 @@
+/**
+ * A permission snapshot: what one linked Jira account was found to hold, as written by the live client and read by
+ * the check engine. `schemas/permission-snapshot.schema.json` is its JSON form. A permission set to `false` is
+ * missing; a permission or project that is absent was not fetched, which is unknown — never missing.
+ */
+
+export type Deployment = 'cloud' | 'server';
+export type AuthType = 'api_token' | 'password' | 'pat' | 'oauth2';
+
+export interface SnapshotAccount {
+  /** Cloud accountId, or the Server/DC user key. */
+  readonly id: string;
+  /** Email (Cloud) or username (Server/DC). */
+  readonly name?: string;
+  readonly displayName?: string;
+}
+
+/** Someone a permission scheme grants a permission to (Jira's "holder"). */
+export interface PermissionHolder {
+  /** Jira's holder type: anyone, group, user, projectRole, reporter, assignee, projectLead, applicationRole, … */
+  readonly type: string;
+  /** Group name, role id, account id, custom field id… as Jira names it. */
+  readonly parameter?: string;
+  /** A readable name for the holder where one is known (role "QA", user "Jan Donyada"). */
+  readonly displayName?: string;
+}
+
+export interface PermissionSchemeInfo {
+  readonly id?: string;
+  readonly name?: string;
+  /** False when the account may not read the project's permission scheme (needs admin rights). */
+  readonly readable: boolean;
+  /** Who holds each permission (current keys), when the scheme was readable. */
+  readonly grants?: Readonly<Record<string, readonly PermissionHolder[]>>;
+}
+
+export interface ProjectSnapshot {
+  /** False: the project doesn't exist or the account lacks Browse Projects (Jira answers 404 for both). */
+  readonly visible: boolean;
+  readonly id?: string;
+  readonly name?: string;
+  readonly permissions?: Readonly<Record<string, boolean>>;
+  /** Issue security levels the account may set, when they were fetched. */
+  readonly securityLevels?: readonly string[];
+  readonly permissionScheme?: PermissionSchemeInfo;
+  /** Why this project's permissions could not be fetched (server error, rate limit…); its checks are unverified. */
+  readonly unavailable?: string;
+}
+
+export interface PermissionSnapshot {
+  readonly version: 1;
+  readonly site: string;
+  readonly deployment: Deployment;
+  readonly serverVersion?: string;
+  readonly account: SnapshotAccount;
+  readonly authType: AuthType;
+  readonly fetchedAt: string;
+  readonly global?: Readonly<Record<string, boolean>>;
+  readonly projects?: Readonly<Record<string, ProjectSnapshot>>;
+}
