@@ -1,0 +1,16 @@
+import type { PermissionSnapshot } from '../snapshot/types';
+import { analyzeRecipe, type RecipeAnalysis } from './analyze';
+import { compareFindings, type Finding } from './findings';
+import { checkPermissions } from './permission-check';
+
+export * from './findings';
+export * from './analyze';
+export * from './projects';
+export * from './connections';
+export { checkPermissions };
+
+/** Every finding for a recipe: syntax, schema, catalog and, from the snapshots, permissions. Pure and synchronous. */
+export function check(recipe: string | RecipeAnalysis, snapshots: readonly PermissionSnapshot[] = []): Finding[] {
+  const analysis = typeof recipe === 'string' ? analyzeRecipe(recipe) : recipe;
+  return [...analysis.findings, ...checkPermissions(analysis, snapshots)].sort(compareFindings);
+}

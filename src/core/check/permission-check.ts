@@ -1,0 +1,207 @@
+import { describePermission, isGlobalPermission, needsProject, requirementsOf, type Requirement } from '../catalog';
+import { nodeRange } from '../recipe/document';
+import type { OperationStep } from '../recipe/model';
+import { normalizeSnapshot, snapshotForHost } from '../snapshot/normalize';
+import type { PermissionSnapshot, ProjectSnapshot } from '../snapshot/types';
+import { accountLabel, alternativesLabel, holdersLabel, operationLabel, stepLabel } from '../explain/describe';
+import type { RecipeAnalysis, JiraStep } from './analyze';
+import type { ResolvedConnection } from './connections';
+import { finding, FindingCode, type Finding } from './findings';
+import { ProjectResolver } from './projects';
+import type { Range } from '../text/range';
+
+/** Held, missing, or not known (never fetched, unavailable): only `false` can become an error. */
+type Held = boolean | undefined;
+
+const TEMPLATE = /\{\{/;
+
+/** Checks each Jira step of an analysed recipe against the snapshot of the account its connection runs as. */
+export function checkPermissions(analysis: RecipeAnalysis, snapshots: readonly PermissionSnapshot[]): Finding[] {
+  const findings: Finding[] = [];
+  const resolver = new ProjectResolver(analysis.model);
+  const connectionsSeen = new Map<string, PermissionSnapshot | undefined>();
+
+  for (const jiraStep of analysis.jiraSteps) {
+    const { connection } = jiraStep;
+    if (!connectionsSeen.has(connection.name)) {
+      const found = snapshotForHost(connection.host, snapshots);
+      const usable = connectionFindings(analysis, jiraStep, found, snapshots.length, findings);
+      connectionsSeen.set(connection.name, usable ? normalizeSnapshot(usable) : undefined);
+    }
+    const snapshot = connectionsSeen.get(connection.name);
+    if (snapshot) findings.push(...checkStep(analysis, jiraStep, snapshot, resolver));
+  }
+  return findings;
+}
+
+/** Findings about the account a connection runs as; returns the snapshot when its permissions can be checked. */
+function connectionFindings(analysis: RecipeAnalysis, first: JiraStep, snapshot: PermissionSnapshot | undefined, snapshotCount: number, out: Finding[]): PermissionSnapshot | undefined {
+  const { connection } = first;
+  const range = connectionRange(analysis, connection, first.step);
+  const label = connection.name ? `Connection "${connection.name}"` : 'The Jira connection';
+  if (!snapshot) {
+    const why = connection.host
+      ? `no linked account or permission snapshot for ${connection.host}`
+      : snapshotCount > 1
+        ? 'several accounts or snapshots are available and it names no host: add host: to the connection'
+        : 'no linked account or permission snapshot';
+    out.push(finding(FindingCode.Unverified, { message: `${label}: Jira permissions not verified: ${why}.`, range }));
+    return undefined;
+  }
+  if (snapshot.deployment === 'cloud' && snapshot.authType === 'password') {
+    out.push(
+      finding(FindingCode.DeprecatedAuth, {
+        message: `${label} uses password authentication on Jira Cloud (${snapshot.site}); Atlassian deprecated it on 1 December 2018. Link the account with an API token instead.`,
+        range,
+        site: snapshot.site,
+      }),
+    );
+  }
+  const major = Number.parseInt(snapshot.serverVersion ?? '', 10);
+  if (snapshot.deployment === 'server' && major < 7) {
+    out.push(
+      finding(FindingCode.UnsupportedVersion, {
+        message: `${label}: ${snapshot.site} runs Jira ${snapshot.serverVersion}, older than 7.0, which jira-recipe-lint does not support; its permissions are not checked.`,
+        range,
+        site: snapshot.site,
+      }),
+    );
+    return undefined;
+  }
+  return snapshot;
+}
+
+function connectionRange(analysis: RecipeAnalysis, connection: ResolvedConnection, step: OperationStep): Range {
+  const node = connection.entry?.hostNode ?? connection.entry?.keyNode ?? step.operationNode;
+  return nodeRange(analysis.document, node);
+}
+
+function checkStep(analysis: RecipeAnalysis, jiraStep: JiraStep, snapshot: PermissionSnapshot, resolver: ProjectResolver): Finding[] {
+  const { step, operation } = jiraStep;
+  const requirements = requirementsOf(operation, step.inputs);
+  const ctx = new StepContext(analysis, jiraStep, snapshot);
+
+  const globalOnly = requirements.filter((r) => !needsProject(r));
+  const perProject = requirements.filter(needsProject);
+  const unknownGlobal: string[] = [];
+  for (const requirement of globalOnly) {
+    const held = anyHeld(requirement.keys.map((k) => snapshot.global?.[k]));
+    if (held === false) ctx.missingGlobal(requirement);
+    else if (held === undefined) unknownGlobal.push(...requirement.keys);
+  }
+  if (unknownGlobal.length) ctx.unverified(null, `${alternativesOrList(unknownGlobal)} not verified: the snapshot has no data for ${unknownGlobal.length > 1 ? 'them' : 'it'}.`);
+  if (!perProject.length) return ctx.findings;
+
+  const projects = resolver.projectsOf(step);
+  if (!projects.length) {
+    // A requirement that a global grant can satisfy is met without knowing the project.
+    const open = perProject.filter((r) => !r.keys.some((k) => isGlobalPermission(k) && snapshot.global?.[k] === true));
+    if (open.length) ctx.unverified(null, `needs ${open.map((r) => alternativesLabel(r.keys)).join(', ')} in a project that can't be told from the step; set input.project (or defaults.project) to check it.`);
+    return ctx.findings;
+  }
+  for (const key of projects) ctx.checkProject(key, snapshot.projects?.[key], perProject);
+  return ctx.findings;
+}
+
+/** True if any is held, false if all are known missing, else unknown. */
+function anyHeld(values: Held[]): Held {
+  if (values.some((v) => v === true)) return true;
+  return values.every((v) => v === false) ? false : undefined;
+}
+
+function alternativesOrList(keys: string[]): string {
+  return keys.map(describePermission).join(', ');
+}
+
+/** Builds one step's findings; holds what every message names. */
+class StepContext {
+  readonly findings: Finding[] = [];
+  private readonly step: OperationStep;
+  private readonly subject: string;
+  private readonly account: string;
+
+  constructor(
+    private readonly analysis: RecipeAnalysis,
+    private readonly jiraStep: JiraStep,
+    private readonly snapshot: PermissionSnapshot,
+  ) {
+    this.step = jiraStep.step;
+    this.subject = `${stepLabel(this.step)}: ${operationLabel(jiraStep.operation)}`;
+    this.account = accountLabel(snapshot);
+  }
+
+  checkProject(key: string, project: ProjectSnapshot | undefined, requirements: Requirement[]): void {
+    if (!project) return this.unverified(key, `permissions in project ${key} not verified: the snapshot for ${this.snapshot.site} has no data for ${key}. Fetch the permissions again to check it.`);
+    if (project.unavailable) return this.unverified(key, `permissions in project ${key} not verified: they could not be fetched (${project.unavailable}).`);
+    if (!project.visible) {
+      this.push(FindingCode.ProjectNotVisible, key, ['BROWSE_PROJECTS'], this.operationRange(),
+        `${this.subject} works in project ${key}, which ${this.account} cannot see on ${this.snapshot.site}: the project doesn't exist, or the account lacks Browse Projects (BROWSE_PROJECTS) there.`);
+      return;
+    }
+    const unknown: string[] = [];
+    for (const requirement of requirements) {
+      const held = anyHeld(requirement.keys.map((k) => (isGlobalPermission(k) ? this.snapshot.global?.[k] : project.permissions?.[k])));
+      if (held === false) this.missingProject(key, project, requirement);
+      else if (held === undefined) unknown.push(alternativesLabel(requirement.keys));
+    }
+    if (unknown.length) this.unverified(key, `${unknown.join(', ')} in project ${key} not verified: not in the snapshot; fetch the permissions again to check ${unknown.length > 1 ? 'them' : 'it'}.`);
+    this.checkSecurityLevel(key, project);
+  }
+
+  missingGlobal(requirement: Requirement): void {
+    const op = this.jiraStep.operation;
+    const perm = alternativesLabel(requirement.keys);
+    let message: string;
+    if (op.triggerType === 'realtime') {
+      const polling = op.pollingAlternative ? `, or switch to the polling trigger "${op.pollingAlternative}"` : '';
+      message = `${this.subject} registers a Jira webhook, which needs the global permission ${perm}; ${this.account} lacks it on ${this.snapshot.site}. A Jira administrator can register the webhook by hand (Jira administration → System → WebHooks) and the recipe can use an HTTP webhook trigger instead${polling}.`;
+    } else {
+      message = `${this.subject} needs the global permission ${perm}, which ${this.account} lacks on ${this.snapshot.site}.${requirement.why ? ` ${requirement.why}` : ''}`;
+    }
+    this.push(FindingCode.MissingGlobalPermission, null, requirement.keys, this.anchor(requirement), message, op.pollingAlternative);
+  }
+
+  private missingProject(key: string, project: ProjectSnapshot, requirement: Requirement): void {
+    const single = requirement.keys.length === 1;
+    const perm = alternativesLabel(requirement.keys);
+    const grants = project.permissionScheme?.grants;
+    const holders = single ? grants?.[requirement.keys[0]] : undefined;
+    const grantedTo = holders ? ` Jira grants it to ${holdersLabel(holders)} in this project.` : '';
+    const lacks = single ? `which ${this.account} lacks` : `and ${this.account} holds none of them`;
+    const needs = single ? perm : `one of ${perm}`;
+    const why = requirement.why ? ` ${requirement.why}` : '';
+    this.push(FindingCode.MissingPermission, key, requirement.keys, this.anchor(requirement),
+      `${this.subject} needs ${needs} in project ${key}, ${lacks} on ${this.snapshot.site}.${why}${grantedTo}`);
+  }
+
+  private checkSecurityLevel(key: string, project: ProjectSnapshot): void {
+    const security = this.step.inputs.get('security');
+    const level = security?.literal?.trim();
+    if (!security || !level || TEMPLATE.test(level) || !project.securityLevels) return;
+    // Without Set Issue Security the list is empty by definition; that finding already says what's wrong.
+    if (project.permissions?.SET_ISSUE_SECURITY === false) return;
+    if (project.securityLevels.some((l) => l.toLowerCase() === level.toLowerCase())) return;
+    const available = project.securityLevels.length ? `levels it may set: ${project.securityLevels.join(', ')}` : 'it may set none';
+    this.push(FindingCode.SecurityLevelUnavailable, key, ['SET_ISSUE_SECURITY'], nodeRange(this.analysis.document, security.valueNode),
+      `${stepLabel(this.step)}: ${this.account} may not set the issue security level "${level}" in project ${key} (${available}). Jira accepts only levels of the project's issue security scheme that the account belongs to.`);
+  }
+
+  unverified(project: string | null, text: string): void {
+    this.push(FindingCode.Unverified, project, [], this.operationRange(), `${this.subject}: ${text}`);
+  }
+
+  private push(code: FindingCode, project: string | null, permissions: readonly string[], range: Range, message: string, suggestion?: string): void {
+    this.findings.push(finding(code, { message, range, step: this.step.id ?? this.step.path, operation: this.step.operation, project, permissions, site: this.snapshot.site, suggestion }));
+  }
+
+  private operationRange(): Range {
+    return nodeRange(this.analysis.document, this.step.operationNode);
+  }
+
+  /** A permission that an input adds sits on that input's key; the rest on the operation's name. */
+  private anchor(requirement: Requirement): Range {
+    const input = requirement.input ? this.step.inputs.get(requirement.input) : undefined;
+    return input ? nodeRange(this.analysis.document, input.keyNode) : this.operationRange();
+  }
+}
+

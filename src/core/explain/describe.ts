@@ -1,0 +1,67 @@
+import type { OperationSpec } from '../catalog/types';
+import { describePermission } from '../catalog/permissions';
+import type { OperationStep } from '../recipe/model';
+import type { PermissionHolder, PermissionSnapshot } from '../snapshot/types';
+
+/** How findings, hovers and access requests name things, so they read the same everywhere. */
+
+export function stepLabel(step: OperationStep): string {
+  if (step.kind === 'trigger') return step.id ? `Trigger "${step.id}"` : 'Trigger';
+  return step.id ? `Step "${step.id}"` : `Step ${step.path}`;
+}
+
+export function operationLabel(op: OperationSpec): string {
+  return `${op.title} (${op.name})`;
+}
+
+export function accountLabel(snapshot: PermissionSnapshot): string {
+  const { displayName, name, id } = snapshot.account;
+  if (displayName && name) return `${displayName} (${name})`;
+  return displayName ?? name ?? id;
+}
+
+/** "Edit Own Comments (EDIT_OWN_COMMENTS) or Edit All Comments (EDIT_ALL_COMMENTS)". */
+export function alternativesLabel(keys: readonly string[]): string {
+  return keys.map(describePermission).join(' or ');
+}
+
+export function holderLabel(holder: PermissionHolder): string {
+  const name = holder.displayName ?? holder.parameter;
+  switch (holder.type) {
+    case 'anyone':
+      return 'anyone (even anonymous users)';
+    case 'group':
+      return `the group ${name}`;
+    case 'user':
+      return `the user ${name}`;
+    case 'projectRole':
+      return `the project role ${name}`;
+    case 'reporter':
+      return "the issue's reporter";
+    case 'assignee':
+      return "the issue's current assignee";
+    case 'projectLead':
+      return 'the project lead';
+    case 'applicationRole':
+      return name ? `users of the application ${name}` : 'any logged-in user with product access';
+    case 'userCustomField':
+      return `users named in the field ${name}`;
+    case 'groupCustomField':
+      return `groups named in the field ${name}`;
+    default:
+      return name ? `${holder.type} ${name}` : holder.type;
+  }
+}
+
+/** "the project role QA and the group jira-administrators". */
+export function holdersLabel(holders: readonly PermissionHolder[]): string {
+  const labels = holders.map(holderLabel);
+  return labels.length <= 1 ? (labels[0] ?? 'no one') : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
+}
+
+/** Who can change a grant: role membership is a project administrator's job, schemes and global grants a Jira administrator's. */
+export function whoCanGrant(level: 'global' | 'project', holders?: readonly PermissionHolder[]): string {
+  if (level === 'global') return 'A Jira administrator can grant it (Jira administration → System → Global permissions).';
+  if (holders?.some((h) => h.type === 'projectRole')) return "A project administrator can add the account to that role (Project settings → People); a Jira administrator can change the permission scheme.";
+  return 'A Jira administrator can change the permission scheme, or add the account to a group that holds it.';
+}

@@ -1,0 +1,67 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { rangeAt, type Range } from '../text/range';
+
+/** A recipe file parsed with `yaml`, keeping the syntax tree so every finding can point at exact text. */
+export interface RecipeDocument {
+  readonly text: string;
+  readonly doc: Document.Parsed;
+  readonly lines: LineCounter;
+  readonly syntaxErrors: readonly { readonly message: string; readonly range: Range }[];
+}
+
+export function parseRecipeDocument(text: string): RecipeDocument {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const syntaxErrors = doc.errors.map((e) => ({ message: syntaxMessage(e.message), range: rangeAt(lines, e.pos[0], Math.max(e.pos[1], e.pos[0])) }));
+  return { text, doc, lines, syntaxErrors };
+}
+
+/** yaml's messages end with a code excerpt when prettyErrors is on; keep only the first sentence-like line. */
+function syntaxMessage(message: string): string {
+  return `YAML syntax error: ${message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`;
+}
+
+/** The range of a node's text (for a block collection, without the trailing newline). */
+export function nodeRange(document: RecipeDocument, node: Node | null | undefined): Range {
+  const [start, valueEnd] = node?.range ?? [0, 0];
+  return rangeAt(document.lines, start, valueEnd);
+}
+
+/** The pair under `key` in a mapping, with the key as a Scalar node. */
+export function pairOf(map: unknown, key: string): Pair<Scalar, Node | null> | undefined {
+  if (!isMap(map)) return undefined;
+  for (const item of map.items) {
+    if (isScalar(item.key) && item.key.value === key) return item as Pair<Scalar, Node | null>;
+  }
+  return undefined;
+}
+
+/** The string value under `key`, if it is a plain string scalar. */
+export function stringAt(map: unknown, key: string): { value: string; node: Scalar } | undefined {
+  const pair = pairOf(map, key);
+  if (pair && isScalar(pair.value) && typeof pair.value.value === 'string') return { value: pair.value.value, node: pair.value };
+  return undefined;
+}
+
+/** Finds the node at a JSON-pointer-like path of keys and indexes; also returns the pair that holds it. */
+export function nodeAtPath(doc: Document.Parsed, path: readonly string[]): { node: Node | null; pair?: Pair<Scalar, Node | null> } | undefined {
+  let node: Node | null = doc.contents;
+  let pair: Pair<Scalar, Node | null> | undefined;
+  for (const segment of path) {
+    if (isMap(node)) {
+      pair = pairOf(node, segment);
+      if (!pair) return undefined;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const item: unknown = node.items[Number(segment)];
+      if (item === undefined) return undefined;
+      pair = undefined;
+      node = isPair(item) ? null : (item as Node | null);
+    } else {
+      return undefined;
+    }
+  }
+  return { node, pair };
+}
+
+export type { YAMLMap };

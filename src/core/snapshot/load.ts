@@ -1,0 +1,26 @@
+import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import snapshotSchema from '../../../schemas/permission-snapshot.schema.json';
+import type { PermissionSnapshot } from './types';
+
+let validator: ValidateFunction | undefined;
+
+export class SnapshotFormatError extends Error {
+  override readonly name = 'SnapshotFormatError';
+}
+
+/** Parses and validates a snapshot's JSON text; throws SnapshotFormatError with a readable reason. */
+export function parseSnapshot(text: string, source = 'snapshot'): PermissionSnapshot {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new SnapshotFormatError(`${source} is not valid JSON: ${(e as Error).message}`);
+  }
+  validator ??= addFormats(new Ajv({ allErrors: true })).compile(snapshotSchema);
+  if (!validator(data)) {
+    const reasons = (validator.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || '/'} ${e.message}`);
+    throw new SnapshotFormatError(`${source} is not a permission snapshot: ${reasons.join('; ')}`);
+  }
+  return data as PermissionSnapshot;
+}
