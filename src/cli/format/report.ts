@@ -1,0 +1,24 @@
+import type { Finding } from '../../core/check/findings';
+
+/** The findings of one file, as the formatters see them. */
+export interface FileReport {
+  readonly file: string;
+  readonly findings: readonly Finding[];
+}
+
+export interface Summary {
+  readonly files: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly information: number;
+}
+
+export function summarize(reports: readonly FileReport[]): Summary {
+  const all = reports.flatMap((r) => r.findings);
+  return {
+    files: reports.length,
+    errors: all.filter((f) => f.severity === 'error').length,
+    warnings: all.filter((f) => f.severity === 'warning').length,
+    information: all.filter((f) => f.severity === 'information').length,
+  };
+}

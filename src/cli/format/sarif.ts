@@ -1,0 +1,60 @@
+import { SEVERITY, type FindingCode } from '../../core/check/findings';
+import type { FileReport } from './report';
+
+const RULE_TEXT: Record<FindingCode, string> = {
+  'yaml-syntax': 'The recipe is not valid YAML.',
+  schema: 'The recipe does not match the recipe schema.',
+  'duplicate-id': 'A step id is used more than once.',
+  'unknown-connection': 'A step names a connection the recipe does not define.',
+  'unknown-trigger': 'The trigger is not one of the Jira connector.',
+  'unknown-action': 'The action is not one of the Jira connector.',
+  'missing-permission': 'The linked account lacks a project permission the step needs.',
+  'missing-global-permission': 'The linked account lacks a global permission the step needs.',
+  'project-not-visible': "The linked account can't see the step's project.",
+  'security-level-unavailable': 'The account may not set the issue security level the step names.',
+  'deprecated-auth': 'Password authentication on Jira Cloud is deprecated.',
+  'unsupported-version': 'The Jira server is older than 7.0.',
+  unverified: 'A permission could not be verified.',
+};
+
+const LEVEL = { error: 'error', warning: 'warning', information: 'note' } as const;
+
+/** SARIF 2.1.0, for code-scanning tools (columns are 1-based UTF-16 code units). */
+export function formatSarif(reports: readonly FileReport[], version: string): string {
+  const codes = Object.keys(RULE_TEXT) as FindingCode[];
+  const results = reports.flatMap(({ file, findings }) =>
+    findings.map((f) => ({
+      ruleId: f.code,
+      ruleIndex: codes.indexOf(f.code),
+      level: LEVEL[f.severity],
+      message: { text: f.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: file.split('\\').join('/') },
+            region: { startLine: f.range.start.line + 1, startColumn: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1 },
+          },
+        },
+      ],
+      ...(f.project || f.permissions.length ? { properties: { step: f.step, operation: f.operation, project: f.project, permissions: f.permissions } } : {}),
+    })),
+  );
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'jira-recipe-lint',
+            version,
+            rules: codes.map((id) => ({ id, shortDescription: { text: RULE_TEXT[id] }, defaultConfiguration: { level: LEVEL[SEVERITY[id]] } })),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}

@@ -1,0 +1,22 @@
+/** Bad usage: the CLI prints the message and the usage (never a stack trace) and exits with 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** Input the CLI can't use (unreadable file, bad snapshot, rejected credentials): message only, exit 2. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+}
+
+export const USAGE = `Usage:
+  jira-recipe-lint check <files, folders or globs…> [--snapshot FILE]… [--site URL] [--format text|json|sarif]
+  jira-recipe-lint snapshot --site URL [--projects ENG,OPS | <recipe files…>] [--out FILE]
+
+check     Validates recipes and checks their Jira steps against the permissions of the linked account,
+          from snapshot files (--snapshot) or live from a Jira site (--site).
+snapshot  Fetches what the account holds on a Jira site and writes a permission snapshot (no secrets in it).
+
+Credentials for --site come from the environment only:
+  JIRA_EMAIL + JIRA_API_TOKEN (Jira Cloud), JIRA_USERNAME + JIRA_PASSWORD or JIRA_PAT (Server/Data Center).
+
+Exit status: 0 no errors, 1 errors found, 2 bad usage, unreadable input or rejected credentials.`;

@@ -1,0 +1,230 @@
+/**
+ * fetchSnapshot: what one linked account holds, for the permissions a set of recipes needs.
+ *
+ * Sequence: /myself (auth first: a failed login is an error, never "lacks everything") → /serverInfo (deployment,
+ * version ≥ 7.0) → global and project permissions (in parallel, at most `concurrency` in flight) → per project,
+ * security levels (when asked) and the permission scheme (when something is missing and `explain` is on).
+ *
+ * Request accounting, for R recipes over P distinct projects (R doesn't matter: needs are merged per project first):
+ *   /myself + /serverInfo                                          2
+ *   global permissions (skipped when no global key is needed)      1
+ *   project permissions, per project ("per-project" strategy)      P   (one mypermissions per project, all keys)
+ *   → at most P + 3, on Data Center and on Cloud alike.
+ *   Cloud "bulk" strategy: project ids from `/rest/api/3/project/search?keys=…` (50 keys a page), unless known,
+ *   then `POST /rest/api/3/permissions/check` (1,000 projects a call, global keys ride along in the first):
+ *   2 + ⌈P'/50⌉ + ⌈P/1000⌉, P' = projects whose id isn't known. Break-even: per-project costs P (+1 with global
+ *   keys); bulk costs ⌈P'/50⌉ + ⌈P/1000⌉. "auto" picks bulk only when strictly cheaper — from 3 projects on (2 with
+ *   global keys) — and stays per-project on ties, as `mypermissions` is the documented per-project answer.
+ *   (Looking ids up with `GET /rest/api/2/project/{key}`, one per project, would cost P + ⌈P/1000⌉: never cheaper.)
+ *   Outside the budget, both only asked for: `securitylevel`, one per project in `securityLevelProjects`; and
+ *   explanations, only for visible projects with a missing permission: one `permissionscheme` per such project plus
+ *   one scheme read per distinct scheme.
+ *   Retries of 429/503 (and the one retry of a dropped GET) repeat a request; they are not new questions.
+ *
+ * Failures: auth and version errors throw; so does cancellation (JiraAbortError). A project whose permissions can't
+ * be fetched (5xx, HTML, broken JSON, timeout, rate limit after retries, 400) gets `unavailable: reason` and no
+ * permissions; a failed global request leaves `global` absent (unknown); a failed security-level or scheme read
+ * leaves that field absent. Nothing unknown is ever written as false.
+ */
+import type { PermissionSchemeInfo, PermissionSnapshot, ProjectSnapshot } from '../snapshot/types';
+import { fetchMyself, fetchServerInfo } from './account';
+import { bulkCheck } from './bulk-check';
+import { withConnection, type JiraClientOptions } from './client';
+import { authTypeOf, type JiraCredentials } from './credentials';
+import { JiraRequestError, JiraUnavailableError } from './errors';
+import { SchemeExplainer } from './explain';
+import type { JiraHttp } from './http';
+import { silentLogger, type JiraLogger } from './logger';
+import { fetchMyPermissions } from './my-permissions';
+import { findProjectIds } from './project-ids';
+import { fetchSecurityLevels } from './projects';
+import { normalizeNeeds, type NormalizedNeeds, type PermissionNeeds } from './needs';
+import type { JiraSite } from './site';
+
+export type CloudProjectStrategy = 'auto' | 'per-project' | 'bulk';
+
+export interface FetchSnapshotOptions extends JiraClientOptions {
+  /** Cloud only (Data Center has no bulk check): see the accounting above. Default 'auto'. */
+  readonly cloudProjectStrategy?: CloudProjectStrategy;
+  /** Project key → numeric id, when already known (e.g. from listProjects): spares the id look-up of the bulk check. */
+  readonly knownProjectIds?: Readonly<Record<string, string>>;
+  /** Clock for `fetchedAt` (tests). */
+  readonly now?: () => Date;
+}
+
+export async function fetchSnapshot(
+  site: string | JiraSite,
+  credentials: JiraCredentials,
+  needs: PermissionNeeds,
+  options: FetchSnapshotOptions = {},
+): Promise<PermissionSnapshot> {
+  const wanted = normalizeNeeds(needs);
+  return withConnection(site, credentials, options, async (http, normalized) => {
+    const account = await fetchMyself(http, credentials);
+    const info = await fetchServerInfo(http);
+    const fetcher = new PermissionFetcher(http, wanted, options);
+    const { global, projects } =
+      info.deployment === 'cloud' && useBulk(wanted, options)
+        ? await fetcher.viaBulkCheck()
+        : await fetcher.perProject(info.deployment);
+    return {
+      version: 1,
+      site: normalized.baseUrl,
+      deployment: info.deployment,
+      serverVersion: info.version,
+      account,
+      authType: authTypeOf(credentials),
+      fetchedAt: (options.now?.() ?? new Date()).toISOString(),
+      ...(global ? { global } : {}),
+      projects,
+    };
+  });
+}
+
+/** Whether the Cloud bulk check asks fewer questions than one `mypermissions` per project (see the accounting). */
+export function useBulk(needs: NormalizedNeeds, options: FetchSnapshotOptions): boolean {
+  const strategy = options.cloudProjectStrategy ?? 'auto';
+  if (strategy !== 'auto') return strategy === 'bulk';
+  const projects = needs.projects.size;
+  if (projects === 0) return false;
+  const unknownIds = [...needs.projects.keys()].filter((key) => options.knownProjectIds?.[key] === undefined).length;
+  const perProject = projects + (needs.global.length ? 1 : 0);
+  const bulk = Math.ceil(unknownIds / 50) + Math.ceil(projects / 1000);
+  return bulk < perProject;
+}
+
+type Permissions = Record<string, boolean>;
+
+class PermissionFetcher {
+  private readonly explainer: SchemeExplainer;
+  private readonly log: JiraLogger;
+  private readonly knownIds: Readonly<Record<string, string>>;
+
+  constructor(
+    private readonly http: JiraHttp,
+    private readonly needs: NormalizedNeeds,
+    options: FetchSnapshotOptions,
+  ) {
+    this.explainer = new SchemeExplainer(http);
+    this.log = options.logger ?? silentLogger;
+    this.knownIds = options.knownProjectIds ?? {};
+  }
+
+  /** Global keys in one request, and one `mypermissions` per project; all in parallel. */
+  async perProject(deployment: 'cloud' | 'server'): Promise<{ global?: Permissions; projects: Record<string, ProjectSnapshot> }> {
+    const globalRequest = this.needs.global.length
+      ? this.unless(fetchMyPermissions(this.http, deployment, this.needs.global), 'global permissions')
+      : Promise.resolve(undefined);
+    const entries = [...this.needs.projects].map(async ([key, keys]): Promise<[string, ProjectSnapshot]> => {
+      try {
+        // Cloud insists on at least one key; a project asked with none is only asked whether it is visible.
+        const result = await fetchMyPermissions(this.http, deployment, keys.length ? keys : ['BROWSE_PROJECTS'], key);
+        if (!result.visible) return [key, { visible: false }];
+        return [key, await this.complete(key, { visible: true, permissions: result.permissions })];
+      } catch (error) {
+        return [key, unavailable(error)];
+      }
+    });
+    const [global, projects] = await Promise.all([globalRequest, Promise.all(entries)]);
+    return { ...(global?.visible ? { global: global.permissions } : {}), projects: Object.fromEntries(projects) };
+  }
+
+  /** Cloud: project ids (known, or found by project search), then the bulk check with the global keys. */
+  async viaBulkCheck(): Promise<{ global?: Permissions; projects: Record<string, ProjectSnapshot> }> {
+    const projects: Record<string, ProjectSnapshot> = {};
+    let refs;
+    try {
+      refs = await findProjectIds(this.http, [...this.needs.projects.keys()], this.knownIds);
+    } catch (error) {
+      const failed = unavailable(error);
+      for (const key of this.needs.projects.keys()) projects[key] = failed;
+      return { projects, ...(await this.globalAlone()) };
+    }
+    const byId = new Map<string, string[]>();
+    for (const [key, keys] of this.needs.projects) {
+      const ref = refs.get(key);
+      if (ref) byId.set(ref.id, [...keys]);
+      else projects[key] = { visible: false };
+    }
+    let answer;
+    try {
+      answer = await bulkCheck(this.http, { global: this.needs.global, projects: byId });
+    } catch (error) {
+      const failed = unavailable(error);
+      for (const key of this.needs.projects.keys()) if (!projects[key]) projects[key] = failed;
+      this.log('warn', `Global permissions unknown: ${failed.unavailable}`);
+      return { projects };
+    }
+    await Promise.all(
+      [...this.needs.projects].map(async ([key, keys]) => {
+        const ref = refs.get(key);
+        if (!ref) return;
+        const held = answer.projects.get(ref.id) ?? {};
+        // Jira ignores unknown ids; a project without Browse Projects is what mypermissions would answer 404 for.
+        if (held.BROWSE_PROJECTS !== true) {
+          projects[key] = { visible: false };
+          return;
+        }
+        const permissions = Object.fromEntries(keys.filter((k) => k in held).map((k) => [k, held[k] as boolean]));
+        projects[key] = await this.complete(key, { visible: true, id: ref.id, name: ref.name, permissions });
+      }),
+    );
+    return { ...(answer.global ? { global: answer.global } : {}), projects: sortByKey(projects) };
+  }
+
+  /** The global keys when the bulk check could not be made (its id look-up failed). */
+  private async globalAlone(): Promise<{ global?: Permissions }> {
+    if (!this.needs.global.length) return {};
+    const result = await this.unless(fetchMyPermissions(this.http, 'cloud', this.needs.global), 'global permissions');
+    return result?.visible ? { global: result.permissions } : {};
+  }
+
+  /** Adds security levels and the explanation of what is missing, each when asked for. */
+  private async complete(key: string, project: ProjectSnapshot): Promise<ProjectSnapshot> {
+    const missing = Object.entries(project.permissions ?? {})
+      .filter(([, held]) => !held)
+      .map(([k]) => k);
+    const [securityLevels, permissionScheme] = await Promise.all([
+      this.needs.securityLevelProjects.has(key)
+        ? this.unless(fetchSecurityLevels(this.http, key), `security levels of ${key}`)
+        : undefined,
+      this.needs.explain && missing.length
+        ? this.unless<PermissionSchemeInfo>(this.explainer.explain(key, missing), `permission scheme of ${key}`)
+        : undefined,
+    ]);
+    return {
+      ...project,
+      ...(securityLevels ? { securityLevels } : {}),
+      ...(permissionScheme ? { permissionScheme } : {}),
+    };
+  }
+
+  /** The answer, or undefined (unknown) when Jira couldn't give it; auth errors and cancellation still throw. */
+  private async unless<T>(request: Promise<T>, what: string): Promise<T | undefined> {
+    try {
+      return await request;
+    } catch (error) {
+      if (!isProjectLevelFailure(error)) throw error;
+      this.log('warn', `${what} unknown: ${error.message}`);
+      return undefined;
+    }
+  }
+}
+
+/** Failures that leave a part of the snapshot unknown instead of failing the whole fetch. */
+function isProjectLevelFailure(error: unknown): error is JiraUnavailableError | JiraRequestError {
+  return error instanceof JiraUnavailableError || error instanceof JiraRequestError;
+}
+
+/**
+ * A project whose permissions could not be fetched. `visible` is required by the snapshot type; true here means
+ * "not known to be invisible" — readers must look at `unavailable` first.
+ */
+function unavailable(error: unknown): ProjectSnapshot & { unavailable: string } {
+  if (!isProjectLevelFailure(error)) throw error;
+  return { visible: true, unavailable: error.message };
+}
+
+function sortByKey<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

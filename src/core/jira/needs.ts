@@ -1,0 +1,46 @@
+/** What a fetch must find out: the permissions the recipes need, globally and per project. */
+import { canonicalPermissionKey } from '../catalog/permissions';
+
+export interface PermissionNeeds {
+  readonly global: readonly string[];
+  /** Project key → permission keys needed there (legacy keys are accepted and mapped to current ones). */
+  readonly projects: Readonly<Record<string, readonly string[]>>;
+  /** Projects whose settable issue security levels are needed. */
+  readonly securityLevelProjects?: readonly string[];
+  /** Read the permission scheme of projects where something is missing (default true; needs admin rights). */
+  readonly explain?: boolean;
+}
+
+export interface NormalizedNeeds {
+  readonly global: readonly string[];
+  readonly projects: ReadonlyMap<string, readonly string[]>;
+  readonly securityLevelProjects: ReadonlySet<string>;
+  readonly explain: boolean;
+}
+
+/** Current keys, no duplicates, sorted; security-level projects are fetched like any other project. */
+export function normalizeNeeds(needs: PermissionNeeds): NormalizedNeeds {
+  const keys = (list: readonly string[]): string[] => [...new Set(list.map(canonicalPermissionKey))].sort();
+  const projects = new Map<string, string[]>();
+  for (const [key, list] of Object.entries(needs.projects)) projects.set(key, keys(list));
+  for (const key of needs.securityLevelProjects ?? []) if (!projects.has(key)) projects.set(key, []);
+  return {
+    global: keys(needs.global),
+    projects: new Map([...projects].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    securityLevelProjects: new Set(needs.securityLevelProjects ?? []),
+    explain: needs.explain ?? true,
+  };
+}
+
+/** True when everything `wanted` asks for was asked by `had` as well (so a snapshot fetched for `had` answers it). */
+export function needsCover(had: NormalizedNeeds, wanted: NormalizedNeeds): boolean {
+  if (wanted.explain && !had.explain) return false;
+  const covers = (a: readonly string[], b: readonly string[]): boolean => b.every((k) => a.includes(k));
+  if (!covers(had.global, wanted.global)) return false;
+  for (const [project, keys] of wanted.projects) {
+    const hadKeys = had.projects.get(project);
+    if (!hadKeys || !covers(hadKeys, keys)) return false;
+  }
+  for (const project of wanted.securityLevelProjects) if (!had.securityLevelProjects.has(project)) return false;
+  return true;
+}
