@@ -7,9 +7,10 @@ import { version } from '../../package.json';
 export async function main(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
   try {
     const [command, ...rest] = argv;
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    if (command === undefined) throw new UsageError('Give a command.');
+    if (command === '--help' || command === '-h' || command === 'help') {
       out(`${USAGE}\n`);
-      return command === undefined ? 2 : 0;
+      return 0;
     }
     if (command === '--version') {
       out(`${version}\n`);

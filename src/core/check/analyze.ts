@@ -76,7 +76,8 @@ function duplicateIds(document: RecipeDocument, model: RecipeModel): Finding[] {
 function unknownOperation(document: RecipeDocument, step: OperationStep, known: OperationSpec | undefined): Finding {
   const kind = step.kind;
   const code = kind === 'trigger' ? FindingCode.UnknownTrigger : FindingCode.UnknownAction;
-  const suggestion = suggestOperation(step.operation, kind);
+  // A known operation of the other kind is a misuse, not a typo: no look-alike to suggest.
+  const suggestion = known ? undefined : suggestOperation(step.operation, kind);
   const base = known
     ? `"${step.operation}" is a Jira ${known.kind}, not ${kind === 'trigger' ? 'a trigger' : 'an action'}.`
     : `Unknown Jira ${kind} "${step.operation}".`;

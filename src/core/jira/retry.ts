@@ -20,7 +20,8 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
   const text = value.trim();
   if (text === '') return undefined;
   if (/^\d+$/.test(text)) return Number(text) * 1000;
-  if (/^\d/.test(text)) return undefined; // "1.5", "-3", "10s": not valid delta-seconds
+  // HTTP dates start with the day name ("Wed, 21 Oct 2015 07:28:00 GMT"); "1.5", "-3", "10s" are just invalid.
+  if (!/^[A-Za-z]{3},/.test(text)) return undefined;
   const date = Date.parse(text);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);

@@ -12,7 +12,11 @@ export interface RecipeDocument {
 export function parseRecipeDocument(text: string): RecipeDocument {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const syntaxErrors = doc.errors.map((e) => ({ message: syntaxMessage(e.message), range: rangeAt(lines, e.pos[0], Math.max(e.pos[1], e.pos[0])) }));
+  const syntaxErrors = doc.errors.map((e) => {
+    // yaml marks a duplicate key by its first character; underline the whole key.
+    const end = e.code === 'DUPLICATE_KEY' ? e.pos[0] + (/^[^\s:,[\]{}]*/.exec(text.slice(e.pos[0]))?.[0].length ?? 1) : e.pos[1];
+    return { message: syntaxMessage(e.message), range: rangeAt(lines, e.pos[0], Math.max(end, e.pos[0])) };
+  });
   return { text, doc, lines, syntaxErrors };
 }
 
@@ -21,10 +25,12 @@ function syntaxMessage(message: string): string {
   return `YAML syntax error: ${message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`;
 }
 
-/** The range of a node's text (for a block collection, without the trailing newline). */
+/** The range of a node's text (for a block collection, without the line break and blanks that end it). */
 export function nodeRange(document: RecipeDocument, node: Node | null | undefined): Range {
   const [start, valueEnd] = node?.range ?? [0, 0];
-  return rangeAt(document.lines, start, valueEnd);
+  let end = valueEnd;
+  while (end > start && /\s/.test(document.text[end - 1])) end--;
+  return rangeAt(document.lines, start, end);
 }
 
 /** The pair under `key` in a mapping, with the key as a Scalar node. */

@@ -1,0 +1,42 @@
+import type { Finding } from '../../src/core/check';
+import type { PermissionSnapshot, ProjectSnapshot } from '../../src/core/snapshot';
+
+/** [startLine, startChar, endLine, endChar], 0-based: the shape ranges are asserted in. */
+export type RangeTuple = [number, number, number, number];
+
+export function rangeOf(f: Finding): RangeTuple {
+  return [f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character];
+}
+
+/** Findings as compact rows, `code@line:char-line:char`, easy to compare as a whole. */
+export function rows(findings: readonly Finding[]): string[] {
+  return findings.map((f) => `${f.code}@${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`);
+}
+
+export function only(findings: readonly Finding[], code: Finding['code']): Finding[] {
+  return findings.filter((f) => f.code === code);
+}
+
+/** Lines joined with newlines, so recipes in tests keep their indentation readable. */
+export function yaml(...lines: string[]): string {
+  return `${lines.join('\n')}\n`;
+}
+
+export function snapshot(overrides: Partial<PermissionSnapshot> & { projects?: Record<string, ProjectSnapshot> } = {}): PermissionSnapshot {
+  return {
+    version: 1,
+    site: 'https://acme.atlassian.net',
+    deployment: 'cloud',
+    serverVersion: '1001.0.0',
+    account: { id: '5b10ac8d82e05b22cc7d4ef5', name: 'jan@acme.example', displayName: 'Jan Donyada' },
+    authType: 'api_token',
+    fetchedAt: '2026-11-24T10:00:00Z',
+    global: { ADMINISTER: false, USER_PICKER: true },
+    ...overrides,
+  };
+}
+
+/** A visible project where the listed permissions are held and the others listed as `false`. */
+export function project(held: string[], missing: string[] = [], extra: Partial<ProjectSnapshot> = {}): ProjectSnapshot {
+  return { visible: true, permissions: Object.fromEntries([...held.map((k) => [k, true]), ...missing.map((k) => [k, false])]), ...extra };
+}
