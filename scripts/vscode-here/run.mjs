@@ -48,8 +48,10 @@ const BASE_SETTINGS = {
  *   settings                  extra user settings
  *   viewport                  { width, height }, default 1400x900
  *   onLog(type, text)         extension host / workbench log lines (test mode) and browser console
- * ctx: { page, url, dataDir, exit }
- *   exit: Promise<{ code, logs }> settled when the tests call codeAutomationExit (test mode only)
+ * ctx: { page, url, dataDir, exit, serverOutput }
+ *   page          Playwright Page of the workbench (already navigated; see waitForWorkbench)
+ *   exit          Promise<{ code, logs }> settled when the test entry's run() settles (test mode only)
+ *   serverOutput  () => the last 20 kB of the server's stdout+stderr
  */
 export async function withVsCode(options, fn) {
   const { extensionDevelopmentPath, workspace, extensionTestsPath, env = {}, settings = {},
@@ -119,7 +121,9 @@ function startServer(dataDir, userDataDir, env) {
     '--force-disable-user-env'];
   // detached: own process group, so stop() reaches the extension host, pty host and watchers too.
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    // An empty gallery (code-server reads EXTENSIONS_GALLERY) stops lookups of open-vsx.org.
+    env: { ...process.env, EXTENSIONS_GALLERY: '{}', ...env },
+    detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const exited = new Promise((res) => child.once('exit', (code, signal) => res(signal ?? code)));
   const port = new Promise((res, reject) => {
@@ -213,6 +217,8 @@ export async function runTests({ timeoutMs = 600000, artifacts, onLog = printLog
 
 function printLog(type, text) {
   if (type.startsWith('browser')) return; // the workbench's own console chatter; test lines come via codeAutomationLog
+  // code-server's PWA worker is not served by VS Code's bare server: harmless, but reads like a failure.
+  if (text.startsWith('[Service Worker] registration')) return;
   (type === 'error' ? console.error : console.log)(text);
 }
 
@@ -223,7 +229,7 @@ async function cli() {
     artifacts: { type: 'string', default: 'test-artifacts/vscode' },
     timeout: { type: 'string', default: '600' },
   } });
-  if (!values.extension || !values.tests || !values.workspace) {
+  if (!values.extension || !values.tests || !values.workspace || !(Number(values.timeout) > 0)) {
     console.error('usage: node scripts/vscode-here/run.mjs --extension DIR --tests ENTRY.js --workspace DIR'
       + ' [--env K=V]... [--artifacts DIR] [--timeout SECONDS]');
     process.exit(2);

@@ -44,9 +44,10 @@ async function checkCommand(args: readonly string[], out: (text: string) => void
   return result.exitCode;
 }
 
-type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+type Options = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
 
-function parse(args: readonly string[], options: Options) {
+/** node:util parseArgs, with its errors turned into usage errors. */
+function parse(args: readonly string[], options: Options): { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] } {
   try {
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (e) {

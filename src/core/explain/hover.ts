@@ -1,0 +1,103 @@
+import { isGlobalPermission, permissionInfo, requirementsOf, type PermissionInfo, type Requirement } from '../catalog';
+import type { JiraStep, RecipeAnalysis } from '../check/analyze';
+import { ProjectResolver } from '../check/projects';
+import { normalizeSnapshot, snapshotForHost } from '../snapshot/normalize';
+import type { PermissionSnapshot, ProjectSnapshot } from '../snapshot/types';
+import type { Position, Range } from '../text/range';
+import { accountLabel, holdersLabel, whoCanGrant } from './describe';
+import { locate } from './locate';
+
+/** Hover text (Markdown) for whatever is under a position of a recipe, or undefined. */
+export function hoverAt(analysis: RecipeAnalysis, position: Position, snapshots: readonly PermissionSnapshot[]): { markdown: string; range: Range } | undefined {
+  const found = locate(analysis, position);
+  if (!found) return undefined;
+  if (found.kind === 'permission') return { markdown: permissionMarkdown(found.permission), range: found.range };
+  return { markdown: operationMarkdown(analysis, found.jiraStep, snapshots), range: found.range };
+}
+
+const LAYERS =
+  'Jira checks three layers in turn: **global** permissions (granted to groups), **project** permissions (granted by the project\'s permission scheme to roles, groups, users, reporter, assignee, project lead…), then the issue\'s **security level**, which can hide an issue even from an account that holds every project permission.';
+
+export function permissionMarkdown(p: PermissionInfo): string {
+  const level = p.level === 'global' ? 'Global permission' : 'Project permission';
+  const granted =
+    p.level === 'global'
+      ? 'Granted to groups by a Jira administrator (Jira administration → System → Global permissions).'
+      : "Granted by each project's permission scheme to project roles, groups, single users, the reporter, the assignee, the project lead or anyone. Role membership is managed by project administrators; schemes by Jira administrators.";
+  const legacy = p.legacyKeys?.length ? `\n\nOlder Jira Server versions call it \`${p.legacyKeys.join('`, `')}\`.` : '';
+  return `**${p.name}** \`${p.key}\` — ${level}\n\n${p.description}\n\n${granted}${legacy}`;
+}
+
+function operationMarkdown(analysis: RecipeAnalysis, jiraStep: JiraStep, snapshots: readonly PermissionSnapshot[]): string {
+  const { operation: op, step, connection } = jiraStep;
+  const found = snapshotForHost(connection.host, snapshots);
+  const snapshot = found && normalizeSnapshot(found);
+  const requirements = requirementsOf(op, step.inputs);
+  const projects = requirements.some((r) => r.keys.some((k) => !isGlobalPermission(k))) ? new ProjectResolver(analysis.model).projectsOf(step) : [];
+
+  const kind = op.kind === 'trigger' ? `${op.triggerType === 'realtime' ? 'real-time' : 'polling'} trigger` : 'action';
+  const parts = [`**${op.title}** · \`${op.name}\` — Jira ${kind}`, op.description, `\`${op.rest}\``];
+
+  if (!requirements.length) {
+    parts.push('Needs no permission beyond access to Jira.');
+  } else {
+    const columns = snapshot ? (projects.length ? projects : ['project ?']) : ['linked account'];
+    const header = `| Permission | Level | ${columns.join(' | ')} |\n|---|---|${columns.map(() => ':-:').join('|')}|`;
+    const rows = requirements.map((r) => `| ${nameOf(r)}${r.input ? ` (for \`${r.input}\`)` : ''} | ${levelOf(r)} | ${columns.map((c) => mark(held(r, snapshot, snapshot?.projects?.[c]))).join(' | ')} |`);
+    parts.push(`${header}\n${rows.join('\n')}`);
+    parts.push(snapshot ? `✓ held · ✗ missing · ? not known — for ${accountLabel(snapshot)} on ${snapshot.site}, fetched ${snapshot.fetchedAt}.` : 'No linked account for this connection: link one to see what it holds.');
+    if (snapshot && projects.length === 0 && columns[0] === 'project ?') parts.push('The project can\'t be told from this step: set `input.project` (or `defaults.project`) to check it.');
+    if (snapshot) parts.push(...explanations(requirements, snapshot, projects));
+  }
+  parts.push(LAYERS);
+  if (op.notes?.length) parts.push(op.notes.map((n) => `- ${n}`).join('\n'));
+  return parts.join('\n\n');
+}
+
+function nameOf(r: Requirement): string {
+  return r.keys.map((k) => `${permissionInfo(k)?.name ?? k} \`${k}\``).join(' or ');
+}
+
+function levelOf(r: Requirement): string {
+  const levels = [...new Set(r.keys.map((k) => (isGlobalPermission(k) ? 'global' : 'project')))];
+  return levels.join(' or ');
+}
+
+function held(r: Requirement, snapshot: PermissionSnapshot | undefined, project: ProjectSnapshot | undefined): boolean | undefined {
+  if (!snapshot) return undefined;
+  const values = r.keys.map((k) => (isGlobalPermission(k) ? snapshot.global?.[k] : project?.visible === false ? false : project?.permissions?.[k]));
+  if (values.some((v) => v === true)) return true;
+  return values.every((v) => v === false) ? false : undefined;
+}
+
+const mark = (value: boolean | undefined) => (value === true ? '✓' : value === false ? '✗' : '?');
+
+/** For each missing permission: who holds it (when the scheme was readable) and who can grant it. */
+function explanations(requirements: Requirement[], snapshot: PermissionSnapshot, projects: string[]): string[] {
+  const out: string[] = [];
+  for (const r of requirements) {
+    const why = r.why ? ` ${r.why}` : '';
+    if (r.keys.every(isGlobalPermission)) {
+      if (held(r, snapshot, undefined) === false) out.push(`**${nameOf(r)}** is missing.${why} ${whoCanGrant('global')}`);
+      continue;
+    }
+    for (const key of projects) {
+      const project = snapshot.projects?.[key];
+      if (project?.visible === false) {
+        if (r === requirements[0]) out.push(`**Project ${key}** is not visible to the account: it doesn't exist, or the account lacks Browse Projects there. A project administrator can add the account to a role that holds Browse Projects.`);
+        continue;
+      }
+      if (held(r, snapshot, project) !== false) continue;
+      const scheme = project?.permissionScheme;
+      const holders = r.keys.length === 1 ? scheme?.grants?.[r.keys[0]] : undefined;
+      const schemeName = scheme?.name ? ` (permission scheme "${scheme.name}")` : '';
+      const how = holders
+        ? `In ${key} it is granted${schemeName} to ${holdersLabel(holders)}. ${whoCanGrant('project', holders)}`
+        : scheme && !scheme.readable
+          ? `The account may not read ${key}'s permission scheme, so who holds it isn't known here: ask a Jira administrator, or a project administrator of ${key}. ${whoCanGrant('project')}`
+          : whoCanGrant('project');
+      out.push(`**${nameOf(r)}** is missing in ${key}.${why} ${how}`);
+    }
+  }
+  return out;
+}
