@@ -7,6 +7,7 @@ export * from './findings';
 export * from './analyze';
 export * from './projects';
 export * from './connections';
+export * from './needs';
 export { checkPermissions };
 
 /** Every finding for a recipe: syntax, schema, catalog and, from the snapshots, permissions. Pure and synchronous. */

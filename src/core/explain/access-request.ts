@@ -1,3 +1,4 @@
+import { findOperation } from '../catalog';
 import { describePermission, permissionInfo } from '../catalog/permissions';
 import type { Finding } from '../check/findings';
 import { normalizeSnapshot, snapshotForHost } from '../snapshot/normalize';
@@ -26,7 +27,7 @@ export function accessRequestText(recipes: readonly RecipeFindings[], snapshots:
       const need = f.code === 'security-level-unavailable' ? securityNeed(f) : f.permissions.map(describePermission).join(' or ');
       const target = f.project === null ? site.global : mapFor(site.projects, f.project);
       const reasons = target.get(need) ?? [];
-      const reason = `recipe "${recipe}", ${f.step === 'trigger' ? 'trigger' : `step ${f.step}`} (${f.operation})`;
+      const reason = `recipe "${recipe}", ${stepName(f)} (${f.operation})`;
       if (!reasons.includes(reason)) reasons.push(reason);
       target.set(need, reasons);
     }
@@ -65,6 +66,11 @@ export function accessRequestText(recipes: readonly RecipeFindings[], snapshots:
     '',
     '(Prepared by jira-recipe-lint from the account\'s own permissions; it contains no credentials.)',
   ].join('\n');
+}
+
+function stepName(f: Finding): string {
+  if (f.operation && findOperation(f.operation)?.kind === 'trigger') return f.step === 'trigger' ? 'the trigger' : `trigger ${f.step}`;
+  return `step ${f.step}`;
 }
 
 function mapFor<K, V>(map: Map<K, Map<string, V>>, key: K): Map<string, V> {
