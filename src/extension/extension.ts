@@ -1,5 +1,77 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { AccountStore } from './accounts/account-store';
+import { linkEnvironmentAccount } from './accounts/environment-account';
+import { PermissionService } from './accounts/permission-service';
+import { registerCheckPermissions } from './commands/check-permissions';
+import { registerCopyAccessRequest } from './commands/copy-access-request';
+import { registerExportSnapshot } from './commands/export-snapshot';
+import { registerLinkAccount } from './commands/link-account';
+import { registerRefreshPermissions } from './commands/refresh-permissions';
+import { registerShowAccounts } from './commands/show-accounts';
+import { registerUnlinkAccount } from './commands/unlink-account';
+import { completionProvider } from './language/completion-provider';
+import { hoverProvider } from './language/hover-provider';
+import { QuickFixes } from './language/quick-fixes';
+import { createLog } from './log';
+import { RecipeChecker } from './recipes/recipe-checker';
+import { SECTION } from './settings';
+import { StatusBar } from './status-bar';
 
-export function activate(_context: vscode.ExtensionContext): void {}
+/** Recipe files stay language `yaml`, so YAML tooling keeps working; we only add our checks on top. */
+const YAML: vscode.DocumentSelector = [{ language: 'yaml' }];
+
+export function activate(context: vscode.ExtensionContext): void {
+  const log = createLog(context);
+  const accounts = new AccountStore(context.secrets, context.globalState);
+  const permissions = new PermissionService(accounts, log);
+  const checker = new RecipeChecker(permissions);
+  const statusBar = new StatusBar(accounts, permissions, checker);
+  context.subscriptions.push(accounts, permissions, checker, statusBar);
+
+  // Language features.
+  context.subscriptions.push(
+    vscode.languages.registerHoverProvider(YAML, hoverProvider(checker, permissions)),
+    vscode.languages.registerCompletionItemProvider(YAML, completionProvider(checker, () => permissions.projectChoices()), ':', ' '),
+    vscode.languages.registerCodeActionsProvider(YAML, new QuickFixes(checker), QuickFixes.metadata),
+  );
+
+  // Commands.
+  registerLinkAccount(context, accounts);
+  registerUnlinkAccount(context, accounts);
+  registerShowAccounts(context, accounts, permissions);
+  registerCheckPermissions(context, checker, permissions);
+  registerRefreshPermissions(context, accounts, permissions, checker);
+  registerCopyAccessRequest(context, checker, permissions);
+  registerExportSnapshot(context, accounts, permissions, checker);
+
+  // Checks follow the editor, and every change of account or permissions re-checks at once: never a reload.
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument((d) => checker.checkDocument(d)),
+    vscode.workspace.onDidChangeTextDocument((e) => checker.schedule(e.document)),
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      if (checker.isRecipe(d) && !d.isDirty) checker.checkDocument(d);
+    }),
+    accounts.onDidChange(() => {
+      void vscode.commands.executeCommand('setContext', 'jiraRecipeLint.hasAccounts', accounts.list().length > 0);
+      permissions.forget();
+      checker.recheckAll();
+    }),
+    permissions.onDidChange(() => {
+      checker.recheckAll();
+      statusBar.update();
+    }),
+    checker.onDidCheck(() => statusBar.update()),
+    vscode.window.onDidChangeActiveTextEditor(() => statusBar.update()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => checker.recheckAll()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(SECTION)) checker.recheckAll();
+    }),
+  );
+  for (const document of vscode.workspace.textDocuments) checker.checkDocument(document);
+  statusBar.update();
+  void vscode.commands.executeCommand('setContext', 'jiraRecipeLint.hasAccounts', accounts.list().length > 0);
+  void linkEnvironmentAccount(accounts, log);
+  log.info(`Jira Recipe Lint ${context.extension.packageJSON.version} active; ${accounts.list().length} linked account(s).`);
+}
 
 export function deactivate(): void {}

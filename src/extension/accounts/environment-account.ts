@@ -1,0 +1,26 @@
+import type * as vscode from 'vscode';
+import { credentialsFromEnv, normalizeSite, validateLogin } from '../../core/jira';
+import { readSettings } from '../settings';
+import type { AccountStore } from './account-store';
+
+/**
+ * Links the account the environment names: `JIRA_SITE` with the CLI's credential variables (`JIRA_EMAIL` +
+ * `JIRA_API_TOKEN`, `JIRA_USERNAME` + `JIRA_PASSWORD`, or `JIRA_PAT`). The secret stays in the environment.
+ */
+export async function linkEnvironmentAccount(accounts: AccountStore, log: vscode.LogOutputChannel, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  if (!env.JIRA_SITE) return;
+  try {
+    const credentials = credentialsFromEnv(env);
+    if (!credentials) {
+      log.warn('JIRA_SITE is set, but no Jira credentials are (JIRA_EMAIL + JIRA_API_TOKEN, JIRA_USERNAME + JIRA_PASSWORD, or JIRA_PAT).');
+      return;
+    }
+    const options = { allowInsecureHttp: readSettings().allowInsecureHttp, timeoutMs: readSettings().requestTimeoutMs };
+    const site = normalizeSite(env.JIRA_SITE, options).baseUrl;
+    const login = await validateLogin(site, credentials, options);
+    accounts.useEnvironmentAccount({ site, deployment: login.deployment, serverVersion: login.serverVersion, authType: credentials.kind, account: login.account, linkedAt: new Date().toISOString() }, credentials);
+    log.info(`Linked ${login.account.displayName ?? login.account.id} on ${site} from the environment.`);
+  } catch (e) {
+    log.warn(`The Jira account from the environment (JIRA_SITE) could not be linked: ${(e as Error).message}`);
+  }
+}

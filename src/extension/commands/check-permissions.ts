@@ -1,0 +1,74 @@
+import * as vscode from 'vscode';
+import { analyzeRecipe, permissionNeeds, type RecipeAnalysis } from '../../core/check';
+import { isAbortError } from '../../core/jira';
+import type { PermissionService } from '../accounts/permission-service';
+import type { RecipeChecker } from '../recipes/recipe-checker';
+import { readSettings } from '../settings';
+
+export interface CheckSummary {
+  readonly files: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly information: number;
+  readonly cancelled: boolean;
+}
+
+/**
+ * Check Recipe Permissions: the active recipe or every recipe in the workspace, with fresh permissions, in a
+ * cancellable progress notification; results go to the Problems panel, and a summary is shown.
+ */
+export function registerCheckPermissions(context: vscode.ExtensionContext, checker: RecipeChecker, permissions: PermissionService): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('jiraRecipeLint.checkPermissions', async (args: { scope?: 'active' | 'workspace'; quiet?: boolean } = {}) => {
+      const active = vscode.window.activeTextEditor?.document;
+      const activeIsRecipe = active !== undefined && checker.isRecipe(active);
+      const scope = args.scope ?? (activeIsRecipe ? (await vscode.window.showQuickPick([
+        { label: 'Active recipe', description: vscode.workspace.asRelativePath(active.uri), scope: 'active' as const },
+        { label: 'All recipes in the workspace', scope: 'workspace' as const },
+      ], { title: 'Check Recipe Permissions' }))?.scope : 'workspace');
+      if (!scope) return undefined;
+
+      return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking recipe permissions', cancellable: true }, async (progress, token) => {
+        const abort = new AbortController();
+        token.onCancellationRequested(() => abort.abort());
+        progress.report({ message: 'finding recipes…' });
+        const files = scope === 'active' && active ? [{ uri: active.uri, analysis: checker.analysis(active) }] : await readWorkspaceRecipes();
+        progress.report({ message: `fetching permissions for ${files.length} recipe(s)…` });
+        if (vscode.workspace.isTrusted) {
+          const needs = permissions.byAccount(permissionNeeds(files.map((f) => f.analysis)));
+          await Promise.all([...needs].map(([account, need]) => permissions.fetch(account, need, { signal: abort.signal }).catch((e) => {
+            if (!isAbortError(e)) void vscode.window.showWarningMessage(`Permissions on ${account.site} could not be fetched; its steps stay unverified: ${(e as Error).message}`);
+          })));
+        }
+        if (token.isCancellationRequested) return { files: 0, errors: 0, warnings: 0, information: 0, cancelled: true };
+        const findings = files.flatMap((f) => checker.publish(f.uri, f.analysis));
+        const summary: CheckSummary = {
+          files: files.length,
+          errors: findings.filter((f) => f.severity === 'error').length,
+          warnings: findings.filter((f) => f.severity === 'warning').length,
+          information: findings.filter((f) => f.severity === 'information').length,
+          cancelled: false,
+        };
+        if (!args.quiet) void showSummary(summary);
+        return summary;
+      });
+    }),
+  );
+}
+
+async function readWorkspaceRecipes(): Promise<{ uri: vscode.Uri; analysis: RecipeAnalysis }[]> {
+  const uris = await vscode.workspace.findFiles(readSettings().files, '**/node_modules/**');
+  const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+  return Promise.all(
+    uris.sort((a, b) => a.path.localeCompare(b.path)).map(async (uri) => {
+      const text = open.get(uri.toString())?.getText() ?? new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      return { uri, analysis: analyzeRecipe(text) };
+    }),
+  );
+}
+
+async function showSummary(s: CheckSummary): Promise<void> {
+  const text = `Checked ${s.files} recipe${s.files === 1 ? '' : 's'}: ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}, ${s.information} unverified or informational.`;
+  const show = s.errors || s.warnings ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  if (await show(text, 'Show Problems')) await vscode.commands.executeCommand('workbench.actions.view.problems');
+}

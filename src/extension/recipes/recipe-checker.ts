@@ -1,0 +1,90 @@
+import * as vscode from 'vscode';
+import { analyzeRecipe, check, permissionNeeds, type Finding, type RecipeAnalysis } from '../../core/check';
+import type { PermissionService } from '../accounts/permission-service';
+import { toDiagnostic } from '../convert';
+import { readSettings } from '../settings';
+
+interface Checked {
+  readonly version: number;
+  readonly analysis: RecipeAnalysis;
+  findings: Finding[];
+}
+
+/**
+ * Keeps the diagnostics of recipe files: schema and catalog findings at once and offline, permission findings from
+ * the linked accounts' snapshots, re-checked when those change. In an untrusted workspace only the first kind.
+ */
+export class RecipeChecker implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('jira-recipe-lint');
+  private readonly checked = new Map<string, Checked>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires after a recipe's findings change. */
+  readonly onDidCheck = this.changed.event;
+
+  constructor(private readonly permissions: PermissionService) {}
+
+  isRecipe(document: vscode.TextDocument): boolean {
+    return vscode.languages.match({ pattern: readSettings().files }, document) > 0;
+  }
+
+  /** Checks after the typing pause (setting `checkDelayMs`). */
+  schedule(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      this.checkDocument(document);
+    }, readSettings().checkDelayMs));
+  }
+
+  /** Checks an open recipe now and asks for any permissions it needs that aren't fetched yet. */
+  checkDocument(document: vscode.TextDocument): Finding[] {
+    if (!this.isRecipe(document)) return [];
+    const analysis = this.analysis(document);
+    if (vscode.workspace.isTrusted) this.permissions.request(permissionNeeds([analysis]));
+    return this.publish(document.uri, analysis, document.version);
+  }
+
+  /** Sets the findings of a file that was checked elsewhere (the workspace check reads files that aren't open). */
+  publish(uri: vscode.Uri, analysis: RecipeAnalysis, version = -1): Finding[] {
+    const findings = vscode.workspace.isTrusted ? check(analysis, this.permissions.snapshots()) : [...analysis.findings];
+    this.checked.set(uri.toString(), { version, analysis, findings });
+    this.collection.set(uri, findings.map(toDiagnostic));
+    this.changed.fire(uri);
+    return findings;
+  }
+
+  /** Re-checks every recipe we hold findings for, e.g. after an account was linked or permissions arrived. */
+  recheckAll(): void {
+    for (const document of vscode.workspace.textDocuments) if (this.isRecipe(document)) this.checkDocument(document);
+    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    for (const [key, entry] of this.checked) if (!open.has(key)) this.publish(vscode.Uri.parse(key), entry.analysis);
+  }
+
+  /** The parsed recipe, reused while the document is unchanged. */
+  analysis(document: vscode.TextDocument): RecipeAnalysis {
+    const entry = this.checked.get(document.uri.toString());
+    return entry && entry.version === document.version ? entry.analysis : analyzeRecipe(document.getText());
+  }
+
+  findings(uri: vscode.Uri): readonly Finding[] {
+    return this.checked.get(uri.toString())?.findings ?? [];
+  }
+
+  /** Every checked recipe with its findings. */
+  all(): { uri: vscode.Uri; analysis: RecipeAnalysis; findings: readonly Finding[] }[] {
+    return [...this.checked].map(([key, e]) => ({ uri: vscode.Uri.parse(key), analysis: e.analysis, findings: e.findings }));
+  }
+
+  forget(uri: vscode.Uri): void {
+    this.checked.delete(uri.toString());
+    this.collection.delete(uri);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.collection.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+
+/** The extension's settings (see `contributes.configuration` in package.json). */
+export const SECTION = 'jiraRecipeLint';
+
+export interface Settings {
+  /** Glob of recipe files. */
+  readonly files: string;
+  /** How long fetched permissions are fresh, in milliseconds. */
+  readonly cacheLifetimeMs: number;
+  /** Delay after typing before a recipe is checked again. */
+  readonly checkDelayMs: number;
+  readonly requestTimeoutMs: number;
+  readonly maxConcurrentRequests: number;
+  /** Plain http to non-loopback sites; application-scoped, so a workspace can't turn it on. */
+  readonly allowInsecureHttp: boolean;
+}
+
+export function readSettings(): Settings {
+  const c = vscode.workspace.getConfiguration(SECTION);
+  return {
+    files: c.get<string>('files', '**/*.recipe.{yaml,yml}'),
+    cacheLifetimeMs: Math.max(0, c.get<number>('cacheLifetimeMinutes', 10)) * 60_000,
+    checkDelayMs: Math.max(0, c.get<number>('checkDelayMs', 300)),
+    requestTimeoutMs: Math.max(1, c.get<number>('requestTimeoutSeconds', 10)) * 1000,
+    maxConcurrentRequests: Math.max(1, c.get<number>('maxConcurrentRequests', 4)),
+    allowInsecureHttp: c.inspect<boolean>('allowInsecureHttp')?.globalValue ?? false,
+  };
+}
