@@ -85,7 +85,8 @@ export async function withVsCode(options, fn) {
       + `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const page = await browser.newPage({ viewport });
+    // Clipboard access lets tests read what a command copied (e.g. an access request).
+    const page = await browser.newPage({ viewport, permissions: ['clipboard-read', 'clipboard-write'] });
     let exited;
     const exit = new Promise((res) => { exited = res; });
     // Called by the workbench: log lines of the extension host and workbench while tests run, and

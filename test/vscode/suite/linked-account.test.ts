@@ -1,0 +1,98 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { JAN, openRecipe, SIM_URL, waitFor, waitForDiagnostics, workspaceFile } from './util';
+
+const ESCALATE = 'escalate-urgent-bugs.recipe.yaml';
+/** The host line of the examples, which the runner pointed at the Jira simulator. */
+const HOST = `unverified@7:10-7:${10 + SIM_URL.length}`;
+const LINKED = ['missing-global-permission@13:9-13:30', 'missing-permission@22:101-22:107'];
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+}
+
+/** Linking the account the recipes run as (the simulator's Jan Donyada), and what the editor then shows. */
+describe('with a linked Jira account', () => {
+  const uri = workspaceFile(ESCALATE);
+
+  before(async () => {
+    await openRecipe(ESCALATE);
+    await waitForDiagnostics(uri, [HOST], 'unverified before linking');
+  });
+
+  it('refuses a wrong token with a clear error, and stores nothing', async () => {
+    const site = await vscode.commands.executeCommand('jiraRecipeLint.linkAccount', { ...JAN, secret: 'wrong-token' });
+    assert.equal(site, undefined);
+    assert.deepEqual(await vscode.commands.executeCommand('jiraRecipeLint.showAccounts', { quiet: true }), []);
+    await waitForDiagnostics(uri, [HOST], 'still unverified, never missing');
+  });
+
+  it('links through the command with scripted input, and the diagnostics update without a reload', async () => {
+    const site = await vscode.commands.executeCommand('jiraRecipeLint.linkAccount', JAN);
+    assert.equal(site, SIM_URL);
+    await waitForDiagnostics(uri, LINKED, 'permission findings after linking');
+    const accounts = await vscode.commands.executeCommand<{ account: string; deployment: string; authType: string; state: string }[]>('jiraRecipeLint.showAccounts', { quiet: true });
+    assert.deepEqual(accounts?.map((a) => [a.account, a.deployment, a.authType, a.state]), [['Jan Donyada', 'cloud', 'api_token', 'ok']]);
+    const close = vscode.languages.getDiagnostics(uri).find((d) => d.code === 'missing-permission');
+    assert.match(close?.message ?? '', /^Step "close": Update issue status \(update_issue_status\) needs Close Issues \(CLOSE_ISSUES\) in project ENG, which Jan Donyada \(jan@acme\.example\) lacks on http:\/\/127\.0\.0\.1:\d+\./);
+  });
+
+  it("explains a failing step in a hover: the permission table for the step's project and what to do", async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(22, 60));
+    const text = hoverText(hovers);
+    assert.match(text, /\*\*Update issue status\*\* · `update_issue_status` — Jira action/);
+    assert.match(text, /\| Permission \| Level \| ENG \|/);
+    assert.match(text, /\| Browse Projects `BROWSE_PROJECTS` \| project \| ✓ \|/);
+    assert.match(text, /\| Transition Issues `TRANSITION_ISSUES` \| project \| ✓ \|/);
+    assert.match(text, /\| Close Issues `CLOSE_ISSUES` \(for `status`\) \| project \| ✗ \|/);
+    assert.match(text, /for Jan Donyada \(jan@acme\.example\) on http:\/\/127\.0\.0\.1:\d+, fetched /);
+    assert.match(text, /\*\*Close Issues `CLOSE_ISSUES`\*\* is missing in ENG\. A transition that closes the issue needs Close Issues\. The account may not read ENG's permission scheme/);
+  });
+
+  it('offers the project keys the account can see', async () => {
+    const file = workspaceFile('project-completion.recipe.yaml');
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('name: x\ndefaults:\n  project: \ntrigger: { event: new_issue }\n'));
+    try {
+      await vscode.workspace.openTextDocument(file);
+      // The project list is fetched in the background on first use; SEC is not visible to the account.
+      const keys = await waitFor(
+        async () => {
+          const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', file, new vscode.Position(2, 11));
+          return list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label)).sort();
+        },
+        (labels) => labels.length >= 3,
+        'project completions',
+      );
+      assert.deepEqual(keys, ['ENG', 'OPS', 'SUP']);
+    } finally {
+      await vscode.workspace.fs.delete(file);
+    }
+  });
+
+  it('switches a real-time trigger to its polling twin with a quick fix', async () => {
+    const trigger = vscode.languages.getDiagnostics(uri).find((d) => d.code === 'missing-global-permission');
+    assert.ok(trigger);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, trigger.range);
+    assert.deepEqual(actions.map((a) => a.title), ['Switch to the polling trigger "updated_issue" (needs no Jira Administrators)', 'Copy access request for your Jira admin']);
+    assert.ok(actions[0].edit && (await vscode.workspace.applyEdit(actions[0].edit)));
+    const document = await vscode.workspace.openTextDocument(uri);
+    assert.equal(document.lineAt(13).text, '  event: updated_issue');
+    await waitForDiagnostics(uri, ['missing-permission@22:101-22:107'], 'the trigger finding gone');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitForDiagnostics(uri, LINKED, 'findings back after revert');
+  });
+
+  it('copies an access request for the Jira admin, naming the account, site, project and permission', async () => {
+    const close = vscode.languages.getDiagnostics(uri).find((d) => d.code === 'missing-permission');
+    assert.ok(close);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, close.range);
+    const copy = actions.find((a) => a.title === 'Copy access request for your Jira admin');
+    assert.ok(copy?.command);
+    const text = await vscode.commands.executeCommand<string>(copy.command.command, ...(copy.command.arguments ?? []));
+    assert.match(text, /Account: Jan Donyada \(jan@acme\.example\) \(Jira Cloud\)/);
+    assert.match(text, /- Administer Jira \(ADMINISTER\), needed by recipe "Escalate urgent bugs", trigger bug \(updated_issue_webhook\)/);
+    assert.match(text, /Project ENG:\n- Close Issues \(CLOSE_ISSUES\), needed by recipe "Escalate urgent bugs", step close \(update_issue_status\)/);
+    assert.doesNotMatch(text, /sim-token-jan/);
+    assert.equal(await vscode.env.clipboard.readText(), text);
+  });
+});

@@ -1,0 +1,71 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { diagnosticRows, waitForDiagnostics, workspaceFile } from './util';
+
+/** Editing a recipe with no account linked: schema and catalog checks run at once, offline. */
+describe('editing a recipe (no account linked)', () => {
+  const scratch = workspaceFile('drafts/scratch.recipe.yaml');
+  let document: vscode.TextDocument;
+
+  before(async () => {
+    const text = ['name: Draft', 'trigger:', '  id: bug', '  event: new_issue', '  input: { project: ENG }', 'steps:', '  - action: create_coment', '    inputs: { issue: ENG-1 }', ''].join('\n');
+    await vscode.workspace.fs.writeFile(scratch, new TextEncoder().encode(text));
+    document = await vscode.workspace.openTextDocument(scratch);
+    await vscode.window.showTextDocument(document);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.workspace.fs.delete(workspaceFile('drafts'), { recursive: true });
+  });
+
+  it('shows schema and catalog findings with exact ranges, source and code', async () => {
+    await waitForDiagnostics(scratch, ['unverified@3:9-3:18', 'unknown-action@6:12-6:25', 'schema@7:4-7:10'], 'first diagnostics');
+    const diagnostics = vscode.languages.getDiagnostics(scratch);
+    const unknown = diagnostics.find((d) => d.code === 'unknown-action');
+    assert.equal(unknown?.message, 'Unknown Jira action "create_coment". Did you mean "create_comment"?');
+    assert.equal(unknown?.severity, vscode.DiagnosticSeverity.Error);
+    assert.ok(diagnostics.every((d) => d.source === 'jira-recipe-lint'));
+    const unverified = diagnostics.find((d) => d.code === 'unverified');
+    assert.equal(unverified?.severity, vscode.DiagnosticSeverity.Information);
+    assert.match(unverified?.message ?? '', /Jira permissions not verified: no linked account/);
+  });
+
+  it('completes action names with their documentation, and the input keys of the step\'s action', async () => {
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', scratch, new vscode.Position(6, 24));
+    const comment = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'create_comment');
+    assert.ok(comment, 'create_comment is offered');
+    assert.equal(comment.detail, 'Create comment — Jira action');
+    assert.match((comment.documentation as vscode.MarkdownString).value, /Needs: Browse Projects, Add Comments\./);
+    const triggerList = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', scratch, new vscode.Position(3, 18));
+    const labels = triggerList.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('updated_issue_webhook') && !labels.includes('create_issue'), labels.join());
+  });
+
+  it('applies the quick fix for an unknown action and re-checks the edited text', async () => {
+    const unknown = vscode.languages.getDiagnostics(scratch).find((d) => d.code === 'unknown-action');
+    assert.ok(unknown);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', scratch, unknown.range);
+    const fix = actions.find((a) => a.title === 'Change to "create_comment"');
+    assert.ok(fix?.edit, `fix offered among: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(document.lineAt(6).text, '  - action: create_comment');
+    await waitForDiagnostics(scratch, ['unverified@3:9-3:18', 'schema@7:4-7:10'], 'diagnostics after the fix');
+  });
+
+  it('re-checks while typing: a duplicate id appears on the later step', async () => {
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(scratch, new vscode.Position(8, 0), '  - { id: bug, action: get_issue, input: { issue: ENG-2 } }\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitForDiagnostics(scratch, ['unverified@3:9-3:18', 'schema@7:4-7:10', 'duplicate-id@8:10-8:13'], 'duplicate id');
+  });
+
+  it('leaves other YAML files alone', async () => {
+    const other = workspaceFile('not-a-recipe.yaml');
+    await vscode.workspace.fs.writeFile(other, new TextEncoder().encode('steps:\n  - action: nothing_we_know\n'));
+    await vscode.workspace.openTextDocument(other);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.deepEqual(diagnosticRows(other), []);
+    await vscode.workspace.fs.delete(other);
+  });
+});

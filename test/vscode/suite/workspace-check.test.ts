@@ -1,0 +1,54 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { diagnosticRows, SIM_URL, unlinkAll, waitForDiagnostics, workspaceFile } from './util';
+
+interface SimRequest {
+  readonly path: string;
+}
+
+async function simRequests(): Promise<SimRequest[]> {
+  const response = await fetch(`${new URL(SIM_URL).origin}/__sim/requests`);
+  return (await response.json()) as SimRequest[];
+}
+
+/** Check Recipe Permissions over the whole workspace, the cache behind it, refresh, export and unlink. */
+describe('Check Recipe Permissions on the workspace', () => {
+  it('checks every recipe, puts the findings in the Problems panel and sums them up like the CLI', async () => {
+    const summary = await vscode.commands.executeCommand('jiraRecipeLint.checkPermissions', { scope: 'workspace', quiet: true });
+    assert.deepEqual(summary, { files: 6, errors: 9, warnings: 0, information: 0, cancelled: false });
+    // A file that was never opened gets its diagnostics too.
+    assert.deepEqual(diagnosticRows(workspaceFile('sprint-rollover.recipe.yaml')), ['missing-permission@12:12-12:25', 'missing-permission@15:12-15:26']);
+    assert.deepEqual(diagnosticRows(workspaceFile('weekly-support-digest.recipe.yaml')), []);
+  });
+
+  it('makes no request to Jira when checked again within the cache lifetime, and fetches again on refresh', async () => {
+    const before = (await simRequests()).length;
+    await vscode.commands.executeCommand('jiraRecipeLint.checkPermissions', { scope: 'workspace', quiet: true });
+    assert.equal((await simRequests()).length, before, 'no request within the lifetime');
+    await vscode.commands.executeCommand('jiraRecipeLint.refreshPermissions');
+    await vscode.commands.executeCommand('jiraRecipeLint.checkPermissions', { scope: 'workspace', quiet: true });
+    const after = await simRequests();
+    assert.ok(after.length > before, 'refresh fetched again');
+    assert.ok(after.slice(before).some((r) => r.path.endsWith('/mypermissions') || r.path.endsWith('/permissions/check')));
+  });
+
+  it('exports a permission snapshot for CI that holds no secret', async () => {
+    const file = workspaceFile('exported.snapshot.json');
+    await vscode.commands.executeCommand('jiraRecipeLint.exportSnapshot', { site: SIM_URL, file });
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+    const snapshot = JSON.parse(text);
+    assert.equal(snapshot.site, SIM_URL);
+    assert.equal(snapshot.account.displayName, 'Jan Donyada');
+    assert.equal(snapshot.projects.ENG.permissions.CLOSE_ISSUES, false);
+    assert.equal(snapshot.projects.SEC.visible, false);
+    assert.doesNotMatch(text, /sim-token-jan/);
+    await vscode.workspace.fs.delete(file);
+  });
+
+  it('goes back to unverified when the account is unlinked, without a reload', async () => {
+    await unlinkAll();
+    const uri = workspaceFile('escalate-urgent-bugs.recipe.yaml');
+    await waitForDiagnostics(uri, [`unverified@7:10-7:${10 + SIM_URL.length}`], 'unverified after unlinking');
+    assert.deepEqual(await vscode.commands.executeCommand('jiraRecipeLint.showAccounts', { quiet: true }), []);
+  });
+});

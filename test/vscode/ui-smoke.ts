@@ -1,0 +1,54 @@
+/**
+ * UI smoke test in the real workbench: with the demo account linked from the environment, a recipe's squiggle is
+ * hovered and the Problems panel opened, and both are saved as screenshots in test-artifacts/vscode/.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import { ROOT } from './workspace';
+
+interface Harness {
+  runTests(options: object): Promise<number>;
+  withVsCode<T>(options: object, fn: (ctx: { page: Page }) => Promise<T>): Promise<T>;
+  waitForWorkbench(page: Page): Promise<void>;
+  openFile(page: Page, relativePath: string): Promise<void>;
+  runCommand(page: Page, label: string): Promise<void>;
+}
+
+/** The demo account of the simulator's demo scenario (a made-up token, valid only there). */
+export const DEMO_ACCOUNT_ENV = { JIRA_EMAIL: 'jan@acme.example', JIRA_API_TOKEN: 'sim-token-jan' };
+
+export async function loadHarness(): Promise<Harness> {
+  return (await import(pathToFileURL(join(ROOT, 'scripts', 'vscode-here', 'run.mjs')).href)) as Harness;
+}
+
+export async function takeScreenshots(options: { workspace: string; simUrl: string; artifacts: string }): Promise<void> {
+  const { withVsCode, waitForWorkbench, openFile, runCommand } = await loadHarness();
+  mkdirSync(options.artifacts, { recursive: true });
+  const env = { JIRA_SITE: options.simUrl, ...DEMO_ACCOUNT_ENV };
+  const settings = { 'editor.wordWrap': 'on', 'editor.hover.delay': 100, 'workbench.colorTheme': 'Default Light Modern' };
+  await withVsCode({ extensionDevelopmentPath: ROOT, workspace: options.workspace, env, settings, viewport: { width: 1440, height: 900 } }, async ({ page }) => {
+    await waitForWorkbench(page);
+    await openFile(page, 'escalate-urgent-bugs.recipe.yaml');
+    // Two errors once the account's permissions are in: the webhook trigger and the close step.
+    const squiggles = page.locator('.squiggly-error');
+    await page.waitForFunction(() => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll('.squiggly-error').length >= 2, null, { timeout: 60_000 });
+    await page.locator('.statusbar-item', { hasText: 'Jira: jan@acme.example' }).first().waitFor();
+
+    const boxes = await squiggles.evaluateAll((els) => els.map((e) => (e as unknown as { getBoundingClientRect(): { top: number } }).getBoundingClientRect().top));
+    const lowest = boxes.indexOf(Math.max(...boxes)); // the close step, below the trigger
+    await squiggles.nth(lowest).hover({ force: true });
+    const hover = page.locator('.monaco-hover', { hasText: 'CLOSE_ISSUES' });
+    await hover.waitFor({ timeout: 15_000 });
+    await page.locator('.monaco-hover', { hasText: '✗' }).first().waitFor();
+    await page.waitForTimeout(1000); // the hover fades in
+    await page.screenshot({ path: join(options.artifacts, 'hover.png') });
+
+    await page.mouse.move(5, 5);
+    await runCommand(page, 'View: Focus Problems');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'CLOSE_ISSUES' }).first().waitFor();
+    await page.screenshot({ path: join(options.artifacts, 'problems.png') });
+    console.log(`UI smoke test: screenshots in ${options.artifacts} (hover.png, problems.png)`);
+  });
+}
