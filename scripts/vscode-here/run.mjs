@@ -54,36 +54,10 @@ const BASE_SETTINGS = {
  *   serverOutput  () => the last 20 kB of the server's stdout+stderr
  */
 export async function withVsCode(options, fn) {
-  const { extensionDevelopmentPath, workspace, extensionTestsPath, env = {}, settings = {},
-    viewport = { width: 1400, height: 900 }, onLog = () => {} } = options;
-  if (!existsSync(join(VSCODE_DIR, 'out/server-main.js'))) {
-    throw new Error(`VS Code is not installed in ${VSCODE_DIR}: run scripts/vscode-here/install.sh`);
-  }
-  const dataDir = await mkdtemp(join(tmpdir(), 'vscode-here-'));
-  let server, browser;
-  // If the process exits early (Ctrl+C in the CLI, process.exit in fn), still leave nothing behind.
-  // Playwright closes the browser on exit by itself.
-  const onExit = () => {
-    server?.kill('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 });
-  };
-  process.once('exit', onExit);
+  const { viewport = { width: 1400, height: 900 }, onLog = () => {} } = options;
+  const vscode = await startVsCode(options);
+  let browser;
   try {
-    const userDataDir = join(dataDir, 'user-data');
-    const allSettings = JSON.stringify({ ...BASE_SETTINGS, ...settings }, null, 2);
-    // The web workbench of code-server keeps user settings on the server, under <user-data-dir>/User.
-    await mkdir(join(userDataDir, 'User'), { recursive: true });
-    await writeFile(join(userDataDir, 'User/settings.json'), allSettings);
-
-    server = startServer(dataDir, userDataDir, env);
-    const port = await server.port;
-    const authority = `127.0.0.1:${port}`;
-    const remote = (p) => `vscode-remote://${authority}${resolve(p)}`;
-    const payload = [['extensionDevelopmentPath', remote(extensionDevelopmentPath)], ['skipWelcome', 'true']];
-    if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
-    const url = `http://${authority}/?folder=${encodeURIComponent(resolve(workspace))}`
-      + `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     // Clipboard access lets tests read what a command copied (e.g. an access request).
     const page = await browser.newPage({ viewport, permissions: ['clipboard-read', 'clipboard-write'] });
@@ -94,24 +68,67 @@ export async function withVsCode(options, fn) {
     await page.exposeFunction('codeAutomationLog', (type, args) => onLog(type, format(...args)));
     await page.exposeFunction('codeAutomationExit', (code, logs) => exited({ code, logs }));
     page.on('console', (m) => onLog(`browser ${m.type()}`, m.text()));
-    await page.goto(url);
+    await page.goto(vscode.url);
     // A dead server or browser page would otherwise only surface as a timeout in fn.
     const died = new Promise((_, reject) => {
-      server.exited.then((c) => reject(new Error(`VS Code server exited early (${c}):\n${server.output()}`)));
+      vscode.exited.then((c) => reject(new Error(`VS Code server exited early (${c}):\n${vscode.serverOutput()}`)));
       page.on('crash', () => reject(new Error('Chromium page crashed')));
     });
-    return await Promise.race([fn({ page, url, dataDir, exit, serverOutput: server.output }), died]);
+    return await Promise.race([fn({ page, url: vscode.url, dataDir: vscode.dataDir, exit, serverOutput: vscode.serverOutput }), died]);
   } finally {
-    process.off('exit', onExit);
     await browser?.close().catch(() => {});
-    await server?.stop();
-    await rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
+    await vscode.stop();
   }
 }
 
-function startServer(dataDir, userDataDir, env) {
+/**
+ * Starts VS Code's server with the extension under development and returns the workbench URL to open
+ * in any browser; `stop()` ends the server's process group and removes its temp dirs. Options as for
+ * withVsCode, plus `port` (default 0: the OS picks one).
+ */
+export async function startVsCode(options) {
+  const { extensionDevelopmentPath, workspace, extensionTestsPath, env = {}, settings = {}, port: wanted = 0 } = options;
+  if (!existsSync(join(VSCODE_DIR, 'out/server-main.js'))) {
+    throw new Error(`VS Code is not installed in ${VSCODE_DIR}: run scripts/vscode-here/install.sh`);
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), 'vscode-here-'));
+  let server;
+  // If the process exits early (Ctrl+C in the CLI, process.exit in a caller), still leave nothing behind.
+  const onExit = () => {
+    server?.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 });
+  };
+  process.once('exit', onExit);
+  const stop = async () => {
+    process.off('exit', onExit);
+    await server?.stop();
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
+  };
+  try {
+    const userDataDir = join(dataDir, 'user-data');
+    const allSettings = JSON.stringify({ ...BASE_SETTINGS, ...settings }, null, 2);
+    // The web workbench of code-server keeps user settings on the server, under <user-data-dir>/User.
+    await mkdir(join(userDataDir, 'User'), { recursive: true });
+    await writeFile(join(userDataDir, 'User/settings.json'), allSettings);
+
+    server = startServer(dataDir, userDataDir, env, wanted);
+    const port = await server.port;
+    const authority = `127.0.0.1:${port}`;
+    const remote = (p) => `vscode-remote://${authority}${resolve(p)}`;
+    const payload = [['extensionDevelopmentPath', remote(extensionDevelopmentPath)], ['skipWelcome', 'true']];
+    if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
+    const url = `http://${authority}/?folder=${encodeURIComponent(resolve(workspace))}`
+      + `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    return { url, dataDir, exited: server.exited, serverOutput: server.output, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
+
+function startServer(dataDir, userDataDir, env, listenPort = 0) {
   const args = [join(VSCODE_DIR, 'out/server-main.js'),
-    '--host', '127.0.0.1', '--port', '0', // 0: the OS picks a free port; the server prints it
+    '--host', '127.0.0.1', '--port', String(listenPort), // 0: the OS picks a free port; the server prints it
     '--without-connection-token', '--accept-server-license-terms',
     '--user-data-dir', userDataDir,
     '--server-data-dir', join(dataDir, 'server-data'),
