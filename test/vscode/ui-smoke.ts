@@ -6,18 +6,16 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { ROOT } from './workspace';
+import { DEMO_ACCOUNT_ENV, ROOT } from './workspace';
 
-interface Harness {
+export interface Harness {
   runTests(options: object): Promise<number>;
   withVsCode<T>(options: object, fn: (ctx: { page: Page }) => Promise<T>): Promise<T>;
   waitForWorkbench(page: Page): Promise<void>;
   openFile(page: Page, relativePath: string): Promise<void>;
   runCommand(page: Page, label: string): Promise<void>;
+  startVsCode(options: object): Promise<{ url: string; exited: Promise<unknown>; stop(): Promise<void> }>;
 }
-
-/** The demo account of the simulator's demo scenario (a made-up token, valid only there). */
-export const DEMO_ACCOUNT_ENV = { JIRA_EMAIL: 'jan@acme.example', JIRA_API_TOKEN: 'sim-token-jan' };
 
 export async function loadHarness(): Promise<Harness> {
   return (await import(pathToFileURL(join(ROOT, 'scripts', 'vscode-here', 'run.mjs')).href)) as Harness;

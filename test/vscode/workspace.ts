@@ -4,6 +4,9 @@ import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..');
 
+/** The demo account of the simulator's demo scenario (a made-up token, valid only there). */
+export const DEMO_ACCOUNT_ENV = { JIRA_EMAIL: 'jan@acme.example', JIRA_API_TOKEN: 'sim-token-jan' };
+
 /**
  * A copy of examples/ whose recipes point at the given Jira site instead of https://acme.atlassian.net, so the
  * editor (tests, demo) works against the Jira simulator without touching the repository's files.

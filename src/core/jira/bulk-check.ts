@@ -5,8 +5,8 @@
  * The answer lists what is held: global keys held, and per permission the projects where it is held. Like the
  * global list, which names only held keys, a project (or a whole permission) that is not listed was asked about and
  * is not held: false. (Jira answers 400 for a key it doesn't know, so "not listed" can't mean "unknown key".)
- * Unknown project ids are ignored
- * silently by Jira, so BROWSE_PROJECTS is always asked too: a project without it is "not visible", as a 404 would say.
+ * Unknown project ids are ignored silently by Jira, so BROWSE_PROJECTS and ADMINISTER_PROJECTS are always asked
+ * too: with neither (nor Administer Jira), a project of a known id is "not visible", as a 404 would say.
  */
 import type { JiraHttp } from './http';
 import { isObject, str, unexpectedShape } from './json';
@@ -14,6 +14,8 @@ import { expectOk } from './responses';
 
 export const BULK_CHECK_PATH = '/rest/api/3/permissions/check';
 export const BULK_CHECK_MAX_PROJECTS = 1000;
+/** Asked for every project: what makes a project visible (with the global ADMINISTER). */
+export const VISIBILITY_KEYS = ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS'] as const;
 
 export interface BulkCheckInput {
   readonly global: readonly string[];
@@ -23,7 +25,7 @@ export interface BulkCheckInput {
 
 export interface BulkCheckResult {
   readonly global?: Record<string, boolean>;
-  /** Project id → key → held; BROWSE_PROJECTS included. */
+  /** Project id → key → held; the visibility keys included. */
   readonly projects: Map<string, Record<string, boolean>>;
 }
 
@@ -47,7 +49,7 @@ async function checkChunk(
   ids: readonly string[],
   wanted: ReadonlyMap<string, readonly string[]>,
 ): Promise<BulkCheckResult> {
-  const keys = new Set<string>(['BROWSE_PROJECTS']);
+  const keys = new Set<string>(VISIBILITY_KEYS);
   for (const id of ids) for (const key of wanted.get(id) ?? []) keys.add(key);
   const body: Record<string, unknown> = {};
   if (global.length) body.globalPermissions = global;
@@ -77,7 +79,7 @@ async function checkChunk(
   const projects = new Map<string, Record<string, boolean>>();
   for (const id of ids) {
     const held: Record<string, boolean> = {};
-    for (const key of ['BROWSE_PROJECTS', ...(wanted.get(id) ?? [])]) {
+    for (const key of [...VISIBILITY_KEYS, ...(wanted.get(id) ?? [])]) {
       held[key] = heldIn.get(key)?.has(id) ?? false;
     }
     projects.set(id, held);

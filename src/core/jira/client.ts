@@ -2,6 +2,7 @@
  * The small calls the extension needs around linking an account, and the shared set-up of a connection.
  * Every entry point takes a site (URL string or JiraSite), credentials and JiraClientOptions.
  */
+import { setMaxListeners } from 'node:events';
 import type { AuthType, Deployment, SnapshotAccount } from '../snapshot/types';
 import { fetchMyself, fetchServerInfo } from './account';
 import type { JiraCredentials } from './credentials';
@@ -75,6 +76,7 @@ export async function withConnection<T>(
 ): Promise<T> {
   const normalized = normalizeSite(site, options);
   const stop = new AbortController();
+  setMaxListeners(0, stop.signal); // every queued request and backoff listens to it; that's by design
   const callerSignal = options.signal;
   const onAbort = (): void => stop.abort(callerSignal?.reason);
   if (callerSignal?.aborted) throw new JiraAbortError();

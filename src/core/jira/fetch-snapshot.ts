@@ -120,7 +120,8 @@ class PermissionFetcher {
         // Cloud insists on at least one key; a project asked with none is only asked whether it is visible.
         const result = await fetchMyPermissions(this.http, deployment, keys.length ? keys : ['BROWSE_PROJECTS'], key);
         if (!result.visible) return [key, { visible: false }];
-        return [key, await this.complete(key, { visible: true, permissions: result.permissions })];
+        const permissions = keys.length ? result.permissions : {};
+        return [key, await this.complete(key, { visible: true, permissions })];
       } catch (error) {
         return [key, unavailable(error)];
       }
@@ -146,13 +147,16 @@ class PermissionFetcher {
       if (ref) byId.set(ref.id, [...keys]);
       else projects[key] = { visible: false };
     }
+    // A project of a known id is visible when the account may browse or administer it (what project search lists).
+    const unlisted = [...refs.values()].some((ref) => !ref.listed);
+    const global = unlisted ? [...new Set([...this.needs.global, 'ADMINISTER'])] : this.needs.global;
     let answer;
     try {
-      answer = await bulkCheck(this.http, { global: this.needs.global, projects: byId });
+      answer = await bulkCheck(this.http, { global, projects: byId });
     } catch (error) {
       const failed = unavailable(error);
       for (const key of this.needs.projects.keys()) if (!projects[key]) projects[key] = failed;
-      this.log('warn', `Global permissions unknown: ${failed.unavailable}`);
+      if (this.needs.global.length) this.log('warn', `global permissions unknown: ${failed.unavailable}`);
       return { projects };
     }
     await Promise.all(
@@ -160,16 +164,19 @@ class PermissionFetcher {
         const ref = refs.get(key);
         if (!ref) return;
         const held = answer.projects.get(ref.id) ?? {};
-        // Jira ignores unknown ids; a project without Browse Projects is what mypermissions would answer 404 for.
-        if (held.BROWSE_PROJECTS !== true) {
+        // Jira ignores unknown ids: one that is no project, or one the account can't see, holds nothing.
+        const visible = ref.listed || held.BROWSE_PROJECTS || held.ADMINISTER_PROJECTS || answer.global?.ADMINISTER;
+        if (!visible) {
           projects[key] = { visible: false };
           return;
         }
         const permissions = Object.fromEntries(keys.filter((k) => k in held).map((k) => [k, held[k] as boolean]));
-        projects[key] = await this.complete(key, { visible: true, id: ref.id, name: ref.name, permissions });
+        const named = { id: ref.id, ...(ref.name !== undefined ? { name: ref.name } : {}) };
+        projects[key] = await this.complete(key, { visible: true, ...named, permissions });
       }),
     );
-    return { ...(answer.global ? { global: answer.global } : {}), projects: sortByKey(projects) };
+    const asked = answer.global && Object.fromEntries(this.needs.global.map((key) => [key, answer.global?.[key] as boolean]));
+    return { ...(asked && this.needs.global.length ? { global: asked } : {}), projects: sortByKey(projects) };
   }
 
   /** The global keys when the bulk check could not be made (its id look-up failed). */

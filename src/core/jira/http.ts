@@ -216,9 +216,6 @@ export class JiraHttp {
   private judge(raw: RawResponse): JiraResponse {
     const { request, status, headers, text } = raw;
     if (this.credentials) checkNotAnonymous(raw);
-    if (status >= 500) {
-      throw new JiraUnavailableError(`${describeRequest(request)}: Jira answered ${status}${briefError(text)}`, 'server_error', request, status);
-    }
     const contentType = headers.get('content-type') ?? '';
     const looksHtml = /text\/html/i.test(contentType) || /^\s*</.test(text);
     // 401/403 mean the same with any body; a 404 or 200 as an HTML page is not Jira's REST answer.
@@ -230,6 +227,9 @@ export class JiraHttp {
         request,
         status,
       );
+    }
+    if (status >= 500) {
+      throw new JiraUnavailableError(`${describeRequest(request)}: Jira answered ${status}${briefError(text)}`, 'server_error', request, status);
     }
     if (looksHtml || text.trim() === '') return { request, status, headers, body: undefined };
     try {

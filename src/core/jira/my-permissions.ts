@@ -39,12 +39,11 @@ export async function fetchMyPermissions(
     throw unexpectedShape(response.request, 'no "permissions" object');
   }
   const all = readPermissions(response.body.permissions);
-  const wanted = new Set(keys);
   const permissions: Record<string, boolean> = {};
-  for (const [key, held] of Object.entries(all)) {
-    if (!wanted.has(key)) continue;
+  for (const key of keys) {
+    if (!(key in all)) continue; // not answered: unknown
     if (projectKey === undefined && permissionInfo(key)?.level === 'project') continue;
-    permissions[key] = held;
+    permissions[key] = all[key] as boolean;
   }
   return { visible: true, permissions };
 }

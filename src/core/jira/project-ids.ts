@@ -12,6 +12,8 @@ export const SEARCH_KEYS_PER_REQUEST = 50;
 export interface ProjectId {
   readonly id: string;
   readonly name?: string;
+  /** Listed by the project search, so visible; an id passed in as known proves nothing about visibility. */
+  readonly listed: boolean;
 }
 
 export async function findProjectIds(
@@ -23,7 +25,7 @@ export async function findProjectIds(
   const unknown: string[] = [];
   for (const key of keys) {
     const id = known[key];
-    if (id !== undefined) found.set(key, { id });
+    if (id !== undefined) found.set(key, { id, listed: false });
     else unknown.push(key);
   }
   const pages: string[][] = [];
@@ -45,7 +47,7 @@ export async function findProjectIds(
         // A project that wasn't asked for means the `keys` filter was ignored: then "not listed" proves nothing.
         if (askedKey === undefined) throw unexpectedShape(response.request, `project ${key} was not asked for`);
         const name = str(value.name);
-        found.set(askedKey, { id, ...(name !== undefined ? { name } : {}) });
+        found.set(askedKey, { id, ...(name !== undefined ? { name } : {}), listed: true });
       }
     }),
   );
