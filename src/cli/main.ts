@@ -1,10 +1,15 @@
 import { parseArgs } from 'node:util';
 import { runCheck, type OutputFormat } from './commands/check';
+import { runSnapshot } from './commands/snapshot';
+import { expandRecipeArgs } from './files';
+import { fetchLiveSnapshot, needsOfFiles, type LiveOptions } from './live';
+import { JiraRequestError, JiraUnavailableError, type JiraLogger } from '../core/jira';
+import type { PermissionSnapshot } from '../core/snapshot';
 import { InputError, USAGE, UsageError } from './usage';
 import { version } from '../../package.json';
 
 /** Runs the CLI and returns its exit status; never throws for bad input. */
-export async function main(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+export async function main(argv: readonly string[], out: (text: string) => void, err: (text: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   try {
     const [command, ...rest] = argv;
     if (command === undefined) throw new UsageError('Give a command.');
@@ -16,7 +21,8 @@ export async function main(argv: readonly string[], out: (text: string) => void,
       out(`${version}\n`);
       return 0;
     }
-    if (command === 'check') return await checkCommand(rest, out);
+    if (command === 'check') return await checkCommand(rest, out, err, env);
+    if (command === 'snapshot') return await snapshotCommand(rest, out, err, env);
     throw new UsageError(`Unknown command "${command}".`);
   } catch (e) {
     if (e instanceof UsageError) {
@@ -27,21 +33,62 @@ export async function main(argv: readonly string[], out: (text: string) => void,
       err(`jira-recipe-lint: ${e.message}\n`);
       return 2;
     }
+    if (e instanceof JiraUnavailableError || e instanceof JiraRequestError) {
+      err(`jira-recipe-lint: ${(e as Error).message}\n`);
+      return 2;
+    }
     err(`jira-recipe-lint: unexpected error: ${(e as Error).message}\n`);
     return 2;
   }
 }
 
-async function checkCommand(args: readonly string[], out: (text: string) => void): Promise<number> {
+const LIVE_OPTIONS = {
+  site: { type: 'string' },
+  'allow-http': { type: 'boolean', default: false },
+  verbose: { type: 'boolean', default: false },
+} as const;
+
+function liveOptions(values: Record<string, unknown>, err: (text: string) => void, env: NodeJS.ProcessEnv): LiveOptions | undefined {
+  if (values.site === undefined) return undefined;
+  const log: JiraLogger = (level, message) => {
+    if (values.verbose || level === 'warn' || level === 'error') err(`jira-recipe-lint: ${level}: ${message}\n`);
+  };
+  return { site: values.site as string, allowHttp: values['allow-http'] as boolean, env, log };
+}
+
+async function checkCommand(args: readonly string[], out: (text: string) => void, err: (text: string) => void, env: NodeJS.ProcessEnv): Promise<number> {
   const { values, positionals } = parse(args, {
     snapshot: { type: 'string', multiple: true },
     format: { type: 'string', default: 'text' },
+    ...LIVE_OPTIONS,
   });
   const format = values.format as string;
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}".`);
-  const result = await runCheck({ inputs: positionals, snapshotFiles: (values.snapshot as string[] | undefined) ?? [], format: format as OutputFormat, version });
+  const live = liveOptions(values, err, env);
+  let liveSnapshots: PermissionSnapshot[] = [];
+  if (live && positionals.length) {
+    try {
+      liveSnapshots = [await fetchLiveSnapshot(live, needsOfFiles(await expandRecipeArgs(positionals), live.site))];
+    } catch (e) {
+      if (!(e instanceof JiraUnavailableError)) throw e;
+      // A Jira that can't be reached makes permissions unknown, not missing: the check goes on, unverified.
+      err(`jira-recipe-lint: ${live.site} is unavailable (${e.message}); permissions are reported as unverified.\n`);
+    }
+  }
+  const result = await runCheck({ inputs: positionals, snapshotFiles: (values.snapshot as string[] | undefined) ?? [], format: format as OutputFormat, version, liveSnapshots });
   out(result.output);
   return result.exitCode;
+}
+
+async function snapshotCommand(args: readonly string[], out: (text: string) => void, err: (text: string) => void, env: NodeJS.ProcessEnv): Promise<number> {
+  const { values, positionals } = parse(args, { projects: { type: 'string' }, out: { type: 'string' }, ...LIVE_OPTIONS });
+  const live = liveOptions(values, err, env);
+  if (!live) throw new UsageError('snapshot needs --site URL.');
+  const projects = (values.projects as string | undefined)?.split(',').map((p) => p.trim()).filter(Boolean);
+  const json = await runSnapshot({ ...live, projects, inputs: positionals, out: values.out as string | undefined });
+  if (values.out) err(`jira-recipe-lint: snapshot of ${live.site} written to ${String(values.out)}\n`);
+  else out(json);
+  return 0;
 }
 
 type Options = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;

@@ -14,7 +14,10 @@ export const USAGE = `Usage:
 
 check     Validates recipes and checks their Jira steps against the permissions of the linked account,
           from snapshot files (--snapshot) or live from a Jira site (--site).
-snapshot  Fetches what the account holds on a Jira site and writes a permission snapshot (no secrets in it).
+snapshot  Fetches what the account holds on a Jira site, for the projects given or for everything the recipe
+          files need, and writes a permission snapshot (no secrets in it) to --out or standard output.
+
+Options for --site: --allow-http (plain http to a site other than localhost), --verbose (log each request).
 
 Credentials for --site come from the environment only:
   JIRA_EMAIL + JIRA_API_TOKEN (Jira Cloud), JIRA_USERNAME + JIRA_PASSWORD or JIRA_PAT (Server/Data Center).

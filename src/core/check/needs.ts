@@ -1,14 +1,7 @@
 import { isGlobalPermission, requirementsOf } from '../catalog';
+import type { PermissionNeeds } from '../jira/needs';
 import type { RecipeAnalysis } from './analyze';
 import { ProjectResolver } from './projects';
-
-/** What to fetch for one site: the permissions recipes need, globally and per project. */
-export interface PermissionNeeds {
-  global: string[];
-  projects: Record<string, string[]>;
-  /** Projects where a recipe sets `security`, so the levels the account may set are fetched too. */
-  securityLevelProjects: string[];
-}
 
 /**
  * Needs of all Jira steps, grouped by their connection's host ('' for connections without a host, which use the

@@ -44,3 +44,16 @@ export function needsCover(had: NormalizedNeeds, wanted: NormalizedNeeds): boole
   for (const project of wanted.securityLevelProjects) if (!had.securityLevelProjects.has(project)) return false;
   return true;
 }
+
+/** Both sets of needs in one, e.g. for recipes of several hosts that run as the same account. */
+export function mergeNeeds(a: PermissionNeeds, b: PermissionNeeds): PermissionNeeds {
+  const union = (x: readonly string[] = [], y: readonly string[] = []) => [...new Set([...x, ...y])].sort();
+  const projects: Record<string, readonly string[]> = { ...a.projects };
+  for (const [key, keys] of Object.entries(b.projects)) projects[key] = union(projects[key], keys);
+  return {
+    global: union(a.global, b.global),
+    projects,
+    securityLevelProjects: union(a.securityLevelProjects, b.securityLevelProjects),
+    ...(a.explain === false && b.explain === false ? { explain: false } : {}),
+  };
+}

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { PermissionNeeds } from '../../core/check';
-import { isAbortError, JiraAuthError, JiraUnavailableError, JiraUnsupportedVersionError, listProjects, SnapshotCache, type FetchSnapshotOptions, type ProjectRef } from '../../core/jira';
+import { isAbortError, JiraAuthError, JiraUnavailableError, JiraUnsupportedVersionError, listProjects, mergeNeeds, SnapshotCache, type FetchSnapshotOptions, type PermissionNeeds, type ProjectRef } from '../../core/jira';
 import type { PermissionSnapshot } from '../../core/snapshot';
 import { jiraLogger } from '../log';
 import { readSettings } from '../settings';
@@ -179,14 +178,4 @@ export class PermissionService implements vscode.Disposable {
   dispose(): void {
     this.changed.dispose();
   }
-}
-
-export function mergeNeeds(a: PermissionNeeds, b: PermissionNeeds): PermissionNeeds {
-  const projects: Record<string, string[]> = { ...a.projects };
-  for (const [key, perms] of Object.entries(b.projects)) projects[key] = [...new Set([...(projects[key] ?? []), ...perms])].sort();
-  return {
-    global: [...new Set([...a.global, ...b.global])].sort(),
-    projects,
-    securityLevelProjects: [...new Set([...a.securityLevelProjects, ...b.securityLevelProjects])].sort(),
-  };
 }

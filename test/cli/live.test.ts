@@ -1,0 +1,104 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SCENARIOS, startJiraSim, type JiraSim } from '../jira-sim';
+import { examplesWorkspace } from '../vscode/workspace';
+import { runCliAsync } from './run-cli';
+
+const JAN = { JIRA_EMAIL: 'jan@acme.example', JIRA_API_TOKEN: 'sim-token-jan' };
+
+/** `snapshot` and `check --site` against the Jira simulator, run as a user would run them. */
+describe('CLI against a live Jira (simulator)', () => {
+  let sim: JiraSim;
+  let workspace: string;
+
+  before(async () => {
+    sim = await startJiraSim({ scenario: SCENARIOS.demo });
+    workspace = examplesWorkspace(sim.url);
+  });
+  after(async () => {
+    await sim.close();
+    rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('writes a snapshot of what the recipes need, equal to the committed example snapshot', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'jrl-snap-')), 'live.json');
+    const run = await runCliAsync(['snapshot', '--site', sim.url, 'examples', '--out', out], JAN);
+    assert.equal(run.status, 0, run.stderr);
+    const live = JSON.parse(readFileSync(out, 'utf8'));
+    const example = JSON.parse(readFileSync('examples/acme.snapshot.json', 'utf8'));
+    assert.equal(live.site, sim.url);
+    const comparable = (s: Record<string, unknown>) => ({ ...s, $schema: undefined, site: undefined, fetchedAt: undefined });
+    assert.deepEqual(comparable(live), comparable(example));
+    assert.doesNotMatch(readFileSync(out, 'utf8'), /sim-token-jan/);
+  });
+
+  it('writes a snapshot of the projects given, with every permission the catalog knows', async () => {
+    const run = await runCliAsync(['snapshot', '--site', sim.url, '--projects', 'ENG,SEC'], JAN);
+    assert.equal(run.status, 0, run.stderr);
+    const snapshot = JSON.parse(run.stdout);
+    assert.equal(snapshot.projects.SEC.visible, false);
+    assert.equal(snapshot.projects.ENG.permissions.CLOSE_ISSUES, false);
+    assert.equal(snapshot.projects.ENG.permissions.ADD_COMMENTS, true);
+    assert.deepEqual(snapshot.projects.ENG.securityLevels, ['Internal']);
+    assert.equal(snapshot.global.ADMINISTER, false);
+  });
+
+  it('checks live with --site, finds what the example snapshot finds, within the request budget', async () => {
+    sim.resetRequests();
+    const run = await runCliAsync(['check', workspace, '--site', sim.url, '--format', 'json'], JAN);
+    assert.equal(run.status, 1, run.stderr);
+    const report = JSON.parse(run.stdout);
+    assert.deepEqual(report.summary, { files: 6, errors: 9, warnings: 0, information: 0 });
+    // Budget: P + 3 for P = 4 projects; reading schemes and security levels comes on top, only where needed.
+    const budgeted = sim.requests.filter((r) => !/permissionscheme|securitylevel/.test(r.path));
+    assert.ok(budgeted.length <= 4 + 3, `requests: ${budgeted.map((r) => r.path).join(', ')}`);
+  });
+
+  it('explains missing permissions when the account may read the scheme (a Jira administrator\'s snapshot)', async () => {
+    const run = await runCliAsync(['snapshot', '--site', sim.url, '--projects', 'ENG'], { JIRA_EMAIL: 'alana@acme.example', JIRA_API_TOKEN: 'sim-token-alana' });
+    const snapshot = JSON.parse(run.stdout);
+    assert.equal(snapshot.account.displayName, 'Alana Grant');
+    assert.equal(snapshot.global.ADMINISTER, true);
+  });
+
+  describe('refuses clearly, with exit 2 and no secret in the output', () => {
+    const cases: [string, string[], NodeJS.ProcessEnv, RegExp][] = [
+      ['no credentials', ['snapshot', '--projects', 'ENG'], {}, /--site needs credentials in the environment: JIRA_EMAIL and JIRA_API_TOKEN/],
+      ['half a pair', ['snapshot', '--projects', 'ENG'], { JIRA_EMAIL: 'jan@acme.example' }, /JIRA_API_TOKEN/],
+      ['a wrong token', ['snapshot', '--projects', 'ENG'], { ...JAN, JIRA_API_TOKEN: 'wrong-secret-123' }, /rejected the credentials/],
+      ['no --site', ['snapshot', '--projects', 'ENG'], JAN, /snapshot needs --site URL/],
+      ['nothing to fetch', ['snapshot'], JAN, /snapshot needs --projects/],
+      ['a bad project key', ['snapshot', '--projects', 'eng'], JAN, /"eng" is not a Jira project key/],
+    ];
+    for (const [name, args, env, message] of cases) {
+      it(name, async () => {
+        const withSite = name === 'no --site' ? args : [...args, '--site', sim.url];
+        const run = await runCliAsync(withSite, env);
+        assert.equal(run.status, 2, run.stdout);
+        assert.match(run.stderr, message);
+        assert.doesNotMatch(run.stderr + run.stdout, /wrong-secret-123|sim-token-jan|\n\s+at /);
+      });
+    }
+
+    it('refuses plain http to a site that is not local', async () => {
+      const run = await runCliAsync(['snapshot', '--site', 'http://jira.example.com', '--projects', 'ENG'], JAN);
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /Refusing plain http for http:\/\/jira\.example\.com/);
+    });
+  });
+
+  it('reports permissions as unverified, not missing, when Jira is down', async () => {
+    sim.setFaults([{ kind: 'status500' }]);
+    try {
+      const run = await runCliAsync(['check', join(workspace, 'escalate-urgent-bugs.recipe.yaml'), '--site', sim.url, '--format', 'json'], JAN);
+      assert.equal(run.status, 0, run.stderr);
+      assert.match(run.stderr, /is unavailable .*permissions are reported as unverified/);
+      const report = JSON.parse(run.stdout);
+      assert.ok(report.findings.every((f: { severity: string }) => f.severity === 'information'));
+    } finally {
+      sim.setFaults([]);
+    }
+  });
+});
