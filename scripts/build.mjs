@@ -2,12 +2,15 @@
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
+// --production: the bundle that goes into the .vsix, minified and without source maps.
+const production = process.argv.includes('--production');
 const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  sourcemap: true,
+  sourcemap: !production,
+  minify: production,
   logLevel: 'warning',
   // ESM-only dependencies read import.meta.url, which a CommonJS bundle must supply itself.
   define: { 'import.meta.url': 'importMetaUrl' },

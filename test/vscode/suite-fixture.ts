@@ -1,0 +1,32 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { SCENARIOS, startJiraSim, type JiraSim } from '../jira-sim';
+import { examplesWorkspace, ROOT } from './workspace';
+
+export const SUITE_BUNDLE = join(ROOT, 'dist', 'test', 'vscode-suite.js');
+
+export interface SuiteFixture {
+  readonly sim: JiraSim;
+  /** A copy of examples/ pointing at the simulator. */
+  readonly workspace: string;
+  /** What the extension host's process.env needs for the suite. */
+  readonly env: Record<string, string>;
+  dispose(): Promise<void>;
+}
+
+/** What every runner of the integration suite needs: its bundle, the Jira simulator and an examples workspace. */
+export async function suiteFixture(): Promise<SuiteFixture> {
+  await esbuild.build({ entryPoints: [join(ROOT, 'test', 'vscode', 'suite', 'index.ts')], outfile: SUITE_BUNDLE, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode', 'mocha'], logLevel: 'warning' });
+  const sim = await startJiraSim({ scenario: SCENARIOS.demo });
+  const workspace = examplesWorkspace(sim.url);
+  return {
+    sim,
+    workspace,
+    env: { JIRA_SIM_URL: sim.url },
+    async dispose() {
+      await sim.close();
+      rmSync(workspace, { recursive: true, force: true });
+    },
+  };
+}
