@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { createServer } from 'node:http';
 import * as vscode from 'vscode';
 import { JAN, openRecipe, SIM_URL, waitFor, waitForDiagnostics, workspaceFile } from './util';
 
@@ -69,6 +70,29 @@ describe('with a linked Jira account', () => {
     }
   });
 
+  it('never contacts a site that is not linked, whatever a recipe names as its host', async () => {
+    let requests = 0;
+    const decoy = createServer((_req, res) => {
+      requests++;
+      res.end('{}');
+    });
+    await new Promise<void>((resolve) => decoy.listen(0, '127.0.0.1', resolve));
+    const port = (decoy.address() as { port: number }).port;
+    const file = workspaceFile('elsewhere.recipe.yaml');
+    try {
+      const text = `name: Elsewhere\nconnections:\n  jira: { provider: jira, host: "http://127.0.0.1:${port}" }\ntrigger: { event: new_issue, input: { project: ENG } }\n`;
+      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+      await waitForDiagnostics(file, [`unverified@2:32-2:${34 + `http://127.0.0.1:${port}`.length}`], 'unverified for the unlinked host');
+      await vscode.commands.executeCommand('jiraRecipeLint.checkPermissions', { scope: 'active', quiet: true });
+      assert.equal(requests, 0);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(file);
+      decoy.close();
+    }
+  });
+
   it('switches a real-time trigger to its polling twin with a quick fix', async () => {
     const trigger = vscode.languages.getDiagnostics(uri).find((d) => d.code === 'missing-global-permission');
     assert.ok(trigger);
@@ -78,6 +102,7 @@ describe('with a linked Jira account', () => {
     const document = await vscode.workspace.openTextDocument(uri);
     assert.equal(document.lineAt(13).text, '  event: updated_issue');
     await waitForDiagnostics(uri, ['missing-permission@22:101-22:107'], 'the trigger finding gone');
+    await vscode.window.showTextDocument(document); // revert acts on the active editor
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await waitForDiagnostics(uri, LINKED, 'findings back after revert');
   });
