@@ -1,0 +1,48 @@
+/**
+ * Where a spec is wrong about what Jira really answers, and the simulator follows Jira: each erratum patches the
+ * extracted contract before responses are validated, and says why. Everything else is validated as published.
+ */
+import type { Flavour } from '../scenario/types';
+
+export type Erratum =
+  | {
+      readonly flavour: Flavour;
+      /** "get /api/2/project" */
+      readonly operation: string;
+      readonly status: string;
+      /** replaces the response schema */
+      readonly responseSchema: unknown;
+      readonly why: string;
+    }
+  | {
+      readonly flavour: Flavour;
+      readonly schema: string;
+      /** added to the component schema's properties */
+      readonly addProperties: Readonly<Record<string, unknown>>;
+      readonly why: string;
+    };
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+export const ERRATA: readonly Erratum[] = [
+  {
+    flavour: 'datacenter',
+    operation: 'get /api/2/project',
+    status: '200',
+    responseSchema: { type: 'array', items: ref('ProjectBean') },
+    why: 'The DC spec types the answer as one ProjectBean; GET /rest/api/2/project returns an array of them.',
+  },
+  {
+    flavour: 'cloud',
+    schema: 'PermissionHolder',
+    addProperties: {
+      user: ref('User'),
+      group: ref('GroupName'),
+      projectRole: ref('ProjectRole'),
+      field: ref('FieldDetails'),
+    },
+    why:
+      "Cloud's PermissionHolder forbids extra properties, yet the permission scheme operations document expand=user, " +
+      'group, projectRole and field, which add those objects to each holder (as the DC spec types them).',
+  },
+];

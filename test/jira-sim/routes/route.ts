@@ -1,0 +1,54 @@
+/** What a REST resource of the simulator is: where it lives, which spec operation it implements, how it answers. */
+import type { AuthOutcome } from '../auth';
+import type { PermissionEvaluator, Subject } from '../permissions';
+import type { Flavour } from '../scenario/types';
+import type { World } from '../scenario/world';
+
+export interface Reply {
+  readonly status: number;
+  /** Serialised as JSON; no body when undefined. */
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface RouteContext {
+  readonly world: World;
+  readonly permissions: PermissionEvaluator;
+  readonly auth: AuthOutcome;
+  /** The signed-in user; null for anonymous. */
+  readonly subject: Subject;
+  /** "2", "3" (Cloud) or "latest" (DC) */
+  readonly apiVersion: string;
+  /** The site's base URL, context path included. */
+  readonly siteUrl: string;
+  /** `${siteUrl}/rest/api/${apiVersion}` */
+  readonly apiUrl: string;
+  /** The request URL, as Jira would print it in `self`. */
+  readonly requestUrl: string;
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: URLSearchParams;
+  /** Parsed JSON body; undefined without one, `INVALID_JSON` when it does not parse. */
+  readonly body: unknown;
+}
+
+export const INVALID_JSON = Symbol('invalid JSON');
+
+/** How a route serves one flavour: the OpenAPI path it implements and every status it can answer. */
+export interface Served {
+  /** Path of the operation in that flavour's spec (Cloud's v3 path also covers v2). */
+  readonly spec: string;
+  readonly answers: readonly number[];
+}
+
+export interface Route {
+  readonly method: 'GET' | 'POST';
+  /** Relative to /rest/api/{version}, with {placeholders}: "/project/{projectIdOrKey}". */
+  readonly path: string;
+  readonly cloud?: Served;
+  readonly datacenter?: Served;
+  handle(ctx: RouteContext): Reply;
+}
+
+export function servedBy(route: Route, flavour: Flavour): Served | undefined {
+  return flavour === 'cloud' ? route.cloud : route.datacenter;
+}
