@@ -1,5 +1,5 @@
 /** GET /myself — the signed-in user; `expand=groups,applicationRoles` lists their groups and product access. */
-import { avatarUrls, groupRef } from '../render';
+import { groupRef, userRef } from '../render';
 import type { SimUser } from '../scenario/world';
 import { expandOf, notAuthenticated, ok } from './reply';
 import type { Route, RouteContext } from './route';
@@ -23,33 +23,9 @@ export const myself: Route = {
       applicationRoles: { size: roles.length, items: expand.has('applicationRoles') ? roles : [] },
       expand: 'groups,applicationRoles',
     };
-    if (ctx.world.flavour === 'cloud') {
-      return ok({
-        self: `${ctx.apiUrl}/user?accountId=${encodeURIComponent(user.accountId ?? '')}`,
-        accountId: user.accountId,
-        accountType: 'atlassian',
-        emailAddress: user.email,
-        avatarUrls: avatarUrls(ctx.siteUrl, 'user', user.accountId ?? ''),
-        displayName: user.displayName,
-        active: user.active,
-        timeZone: user.timeZone,
-        locale: user.locale,
-        ...lists,
-      });
-    }
-    return ok({
-      self: `${ctx.apiUrl}/user?username=${encodeURIComponent(user.username ?? '')}`,
-      key: user.key,
-      name: user.username,
-      emailAddress: user.email,
-      avatarUrls: avatarUrls(ctx.siteUrl, 'user', user.key ?? ''),
-      displayName: user.displayName,
-      active: user.active,
-      deleted: false,
-      timeZone: user.timeZone,
-      locale: user.locale,
-      ...lists,
-    });
+    // The user as other resources show them, plus what only they see of themselves.
+    const own = ctx.world.flavour === 'cloud' ? { emailAddress: user.email, timeZone: user.timeZone } : { deleted: false };
+    return ok({ ...userRef(ctx, user), ...own, locale: user.locale, ...lists });
   },
 };
 
