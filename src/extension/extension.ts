@@ -14,7 +14,7 @@ import { hoverProvider } from './language/hover-provider';
 import { QuickFixes } from './language/quick-fixes';
 import { createLog } from './log';
 import { RecipeChecker } from './recipes/recipe-checker';
-import { SECTION } from './settings';
+import { readSettings, SECTION } from './settings';
 import { StatusBar } from './status-bar';
 
 /** Recipe files stay language `yaml`, so YAML tooling keeps working; we only add our checks on top. */
@@ -48,9 +48,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((d) => checker.checkDocument(d)),
     vscode.workspace.onDidChangeTextDocument((e) => checker.schedule(e.document)),
-    vscode.workspace.onDidCloseTextDocument((d) => {
-      if (checker.isRecipe(d) && !d.isDirty) checker.checkDocument(d);
-    }),
+    vscode.workspace.onDidCloseTextDocument((d) => void checker.recheckFromDisk(d.uri)),
     accounts.onDidChange(() => {
       void vscode.commands.executeCommand('setContext', 'jiraRecipeLint.hasAccounts', accounts.list().length > 0);
       permissions.forget();
@@ -66,6 +64,16 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(SECTION)) checker.recheckAll();
     }),
+  );
+  // Recipe files changed or deleted outside the editor keep their findings true to the disk. Deletions are watched
+  // everywhere: a deleted folder is reported as the folder, not as the recipes in it.
+  const changes = vscode.workspace.createFileSystemWatcher(readSettings().files, true, false, true);
+  const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+  context.subscriptions.push(
+    changes,
+    deletions,
+    changes.onDidChange((uri) => void checker.recheckFromDisk(uri)),
+    deletions.onDidDelete((uri) => checker.forgetUnder(uri)),
   );
   for (const document of vscode.workspace.textDocuments) checker.checkDocument(document);
   statusBar.update();

@@ -77,9 +77,30 @@ export class RecipeChecker implements vscode.Disposable {
     return [...this.checked].map(([key, e]) => ({ uri: vscode.Uri.parse(key), analysis: e.analysis, findings: e.findings }));
   }
 
+  /**
+   * Follows a recipe file that isn't open (or was just closed, perhaps with its changes discarded): checks it as it
+   * is on disk, if its findings are shown; drops them when the file is gone.
+   */
+  async recheckFromDisk(uri: vscode.Uri): Promise<void> {
+    if (!this.checked.has(uri.toString())) return;
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
+    try {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      this.publish(uri, analyzeRecipe(text));
+    } catch {
+      this.forget(uri);
+    }
+  }
+
   forget(uri: vscode.Uri): void {
     this.checked.delete(uri.toString());
     this.collection.delete(uri);
+  }
+
+  /** Forgets a deleted file, or every checked file under a deleted folder. */
+  forgetUnder(uri: vscode.Uri): void {
+    const prefix = `${uri.toString()}/`;
+    for (const key of [...this.checked.keys()]) if (key === uri.toString() || key.startsWith(prefix)) this.forget(vscode.Uri.parse(key));
   }
 
   dispose(): void {
