@@ -56,11 +56,14 @@ describe('CLI against a live Jira (simulator)', () => {
     assert.ok(budgeted.length <= 4 + 3, `requests: ${budgeted.map((r) => r.path).join(', ')}`);
   });
 
-  it('explains missing permissions when the account may read the scheme (a Jira administrator\'s snapshot)', async () => {
-    const run = await runCliAsync(['snapshot', '--site', sim.url, '--projects', 'ENG'], { JIRA_EMAIL: 'alana@acme.example', JIRA_API_TOKEN: 'sim-token-alana' });
-    const snapshot = JSON.parse(run.stdout);
-    assert.equal(snapshot.account.displayName, 'Alana Grant');
-    assert.equal(snapshot.global.ADMINISTER, true);
+  it('says who holds a missing permission when the account may read the permission scheme', async () => {
+    // Alana administers the site but is in no role of ENG: she lacks Close Issues, and may read who holds it.
+    const alana = { JIRA_EMAIL: 'alana@acme.example', JIRA_API_TOKEN: 'sim-token-alana' };
+    const snapshot = JSON.parse((await runCliAsync(['snapshot', '--site', sim.url, '--projects', 'ENG'], alana)).stdout);
+    assert.equal(snapshot.projects.ENG.permissionScheme.readable, true);
+    assert.deepEqual(snapshot.projects.ENG.permissionScheme.grants.CLOSE_ISSUES, [{ type: 'projectRole', parameter: '10100', displayName: 'QA' }]);
+    const run = await runCliAsync(['check', join(workspace, 'escalate-urgent-bugs.recipe.yaml'), '--site', sim.url], alana);
+    assert.match(run.stdout, /error missing-permission Step "close": .* needs Close Issues \(CLOSE_ISSUES\) in project ENG, which Alana Grant \(alana@acme\.example\) lacks .* Jira grants it to the project role QA in this project\./);
   });
 
   describe('refuses clearly, with exit 2 and no secret in the output', () => {
