@@ -46,6 +46,7 @@ const BASE_SETTINGS = {
  *   extensionTestsPath        test entry module exporting run(); omit for UI use
  *   env                       extra env vars for the server, hence for the extension host's process.env
  *   settings                  extra user settings
+ *   restricted                open the workspace untrusted (restricted mode) instead of turning trust off
  *   viewport                  { width, height }, default 1400x900
  *   onLog(type, text)         extension host / workbench log lines (test mode) and browser console
  * ctx: { page, url, dataDir, exit, serverOutput }
@@ -87,7 +88,7 @@ export async function withVsCode(options, fn) {
  * withVsCode, plus `port` (default 0: the OS picks one).
  */
 export async function startVsCode(options) {
-  const { extensionDevelopmentPath, workspace, extensionTestsPath, env = {}, settings = {}, port: wanted = 0 } = options;
+  const { extensionDevelopmentPath, workspace, extensionTestsPath, env = {}, settings = {}, port: wanted = 0, restricted = false } = options;
   if (!existsSync(join(VSCODE_DIR, 'out/server-main.js'))) {
     throw new Error(`VS Code is not installed in ${VSCODE_DIR}: run scripts/vscode-here/install.sh`);
   }
@@ -106,12 +107,14 @@ export async function startVsCode(options) {
   };
   try {
     const userDataDir = join(dataDir, 'user-data');
-    const allSettings = JSON.stringify({ ...BASE_SETTINGS, ...settings }, null, 2);
+    // restricted: workspace trust stays on, and a test window never grants it, so the workspace is untrusted.
+    const trust = restricted ? { 'security.workspace.trust.enabled': true } : {};
+    const allSettings = JSON.stringify({ ...BASE_SETTINGS, ...trust, ...settings }, null, 2);
     // The web workbench of code-server keeps user settings on the server, under <user-data-dir>/User.
     await mkdir(join(userDataDir, 'User'), { recursive: true });
     await writeFile(join(userDataDir, 'User/settings.json'), allSettings);
 
-    server = startServer(dataDir, userDataDir, env, wanted);
+    server = startServer(dataDir, userDataDir, env, wanted, restricted);
     const port = await server.port;
     const authority = `127.0.0.1:${port}`;
     const remote = (p) => `vscode-remote://${authority}${resolve(p)}`;
@@ -126,14 +129,14 @@ export async function startVsCode(options) {
   }
 }
 
-function startServer(dataDir, userDataDir, env, listenPort = 0) {
+function startServer(dataDir, userDataDir, env, listenPort = 0, restricted = false) {
   const args = [join(VSCODE_DIR, 'out/server-main.js'),
     '--host', '127.0.0.1', '--port', String(listenPort), // 0: the OS picks a free port; the server prints it
     '--without-connection-token', '--accept-server-license-terms',
     '--user-data-dir', userDataDir,
     '--server-data-dir', join(dataDir, 'server-data'),
     '--extensions-dir', join(dataDir, 'extensions'),
-    '--disable-workspace-trust', '--telemetry-level', 'off', '--enable-smoke-test-driver',
+    ...(restricted ? [] : ['--disable-workspace-trust']), '--telemetry-level', 'off', '--enable-smoke-test-driver',
     // The extension host's env is {...server env, ...login-shell env}. Skip the login shell so it
     // is exactly the server's env (and no profile script can override or slow it).
     '--force-disable-user-env'];

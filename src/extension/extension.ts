@@ -78,7 +78,9 @@ export function activate(context: vscode.ExtensionContext): void {
   for (const document of vscode.workspace.textDocuments) checker.checkDocument(document);
   statusBar.update();
   void vscode.commands.executeCommand('setContext', 'jiraRecipeLint.hasAccounts', accounts.list().length > 0);
-  void linkEnvironmentAccount(accounts, log);
+  // In restricted mode nothing is fetched; an account from the environment waits for trust like everything else.
+  if (vscode.workspace.isTrusted) void linkEnvironmentAccount(accounts, log);
+  else context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void linkEnvironmentAccount(accounts, log)));
   log.info(`Jira Recipe Lint ${context.extension.packageJSON.version} active; ${accounts.list().length} linked account(s).`);
 }
 

@@ -7,9 +7,9 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { SUITE_BUNDLE, suiteFixture } from './suite-fixture';
+import { RESTRICTED_BUNDLE, SUITE_BUNDLE, suiteFixture } from './suite-fixture';
+import { DEMO_ACCOUNT_ENV, examplesWorkspace, ROOT } from './workspace';
 import { loadHarness, takeScreenshots } from './ui-smoke';
-import { examplesWorkspace, ROOT } from './workspace';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts', 'vscode');
 
@@ -23,6 +23,14 @@ async function main(): Promise<number> {
     if (code !== 0) {
       console.log(`VS Code integration suite failed (exit ${code})`);
       return code;
+    }
+    // Restricted mode, in a fresh simulator state: an account offered by the environment must not be contacted.
+    fixture.sim.resetRequests();
+    const restrictedEnv = { ...fixture.env, JIRA_SITE: fixture.sim.url, ...DEMO_ACCOUNT_ENV };
+    const restricted = await runTests({ extensionDevelopmentPath: ROOT, extensionTestsPath: RESTRICTED_BUNDLE, workspace: fixture.workspace, env: restrictedEnv, restricted: true, artifacts: ARTIFACTS, timeoutMs: 120_000 });
+    if (restricted !== 0) {
+      console.log(`VS Code restricted-mode suite failed (exit ${restricted})`);
+      return restricted;
     }
     const uiWorkspace = examplesWorkspace(fixture.sim.url);
     try {

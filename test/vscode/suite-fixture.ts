@@ -5,6 +5,7 @@ import { SCENARIOS, startJiraSim, type JiraSim } from '../jira-sim';
 import { examplesWorkspace, ROOT } from './workspace';
 
 export const SUITE_BUNDLE = join(ROOT, 'dist', 'test', 'vscode-suite.js');
+export const RESTRICTED_BUNDLE = join(ROOT, 'dist', 'test', 'vscode-restricted.js');
 
 export interface SuiteFixture {
   readonly sim: JiraSim;
@@ -17,7 +18,8 @@ export interface SuiteFixture {
 
 /** What every runner of the integration suite needs: its bundle, the Jira simulator and an examples workspace. */
 export async function suiteFixture(): Promise<SuiteFixture> {
-  await esbuild.build({ entryPoints: [join(ROOT, 'test', 'vscode', 'suite', 'index.ts')], outfile: SUITE_BUNDLE, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode', 'mocha'], logLevel: 'warning' });
+  const bundle = (entry: string, outfile: string) => esbuild.build({ entryPoints: [join(ROOT, 'test', 'vscode', entry)], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode', 'mocha'], logLevel: 'warning' });
+  await Promise.all([bundle('suite/index.ts', SUITE_BUNDLE), bundle('restricted/index.ts', RESTRICTED_BUNDLE)]);
   const sim = await startJiraSim({ scenario: SCENARIOS.demo });
   const workspace = examplesWorkspace(sim.url);
   return {
