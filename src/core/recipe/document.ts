@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type Scalar } from 'yaml';
 import { rangeAt, type Range } from '../text/range';
 
 /** A recipe file parsed with `yaml`, keeping the syntax tree so every finding can point at exact text. */
@@ -69,5 +69,3 @@ export function nodeAtPath(doc: Document.Parsed, path: readonly string[]): { nod
   }
   return { node, pair };
 }
-
-export type { YAMLMap };
