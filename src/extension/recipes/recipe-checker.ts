@@ -41,9 +41,17 @@ export class RecipeChecker implements vscode.Disposable {
   /** Checks an open recipe now and asks for any permissions it needs that aren't fetched yet. */
   checkDocument(document: vscode.TextDocument): Finding[] {
     if (!this.isRecipe(document)) return [];
-    const analysis = this.analysis(document);
-    if (vscode.workspace.isTrusted) this.permissions.request(permissionNeeds([analysis]));
-    return this.publish(document.uri, analysis, document.version);
+    const findings = this.publish(document.uri, this.analysis(document), document.version);
+    this.requestPermissions();
+    return findings;
+  }
+
+  /**
+   * Asks for what every recipe we hold needs, in one request per account: each account has one current snapshot,
+   * so it must cover all of them, or recipes needing different projects would take turns overwriting it.
+   */
+  private requestPermissions(): void {
+    if (vscode.workspace.isTrusted) this.permissions.request(permissionNeeds([...this.checked.values()].map((e) => e.analysis)));
   }
 
   /** Sets the findings of a file that was checked elsewhere (the workspace check reads files that aren't open). */
@@ -57,9 +65,14 @@ export class RecipeChecker implements vscode.Disposable {
 
   /** Re-checks every recipe we hold findings for, e.g. after an account was linked or permissions arrived. */
   recheckAll(): void {
-    for (const document of vscode.workspace.textDocuments) if (this.isRecipe(document)) this.checkDocument(document);
-    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    const open = new Set<string>();
+    for (const document of vscode.workspace.textDocuments) {
+      if (!this.isRecipe(document)) continue;
+      open.add(document.uri.toString());
+      this.publish(document.uri, this.analysis(document), document.version);
+    }
     for (const [key, entry] of this.checked) if (!open.has(key)) this.publish(vscode.Uri.parse(key), entry.analysis);
+    this.requestPermissions();
   }
 
   /** The parsed recipe, reused while the document is unchanged. */

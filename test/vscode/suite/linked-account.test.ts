@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { createServer } from 'node:http';
 import * as vscode from 'vscode';
-import { JAN, openRecipe, SIM_URL, waitFor, waitForDiagnostics, workspaceFile } from './util';
+import { diagnosticRows, JAN, openRecipe, SIM_URL, waitFor, waitForDiagnostics, workspaceFile } from './util';
 
 const ESCALATE = 'escalate-urgent-bugs.recipe.yaml';
 /** The host line of the examples, which the runner pointed at the Jira simulator. */
@@ -36,6 +36,20 @@ describe('with a linked Jira account', () => {
     assert.deepEqual(accounts?.map((a) => [a.account, a.deployment, a.authType, a.state]), [['Jan Donyada', 'cloud', 'api_token', 'ok']]);
     const close = vscode.languages.getDiagnostics(uri).find((d) => d.code === 'missing-permission');
     assert.match(close?.message ?? '', /^Step "close": Update issue status \(update_issue_status\) needs Close Issues \(CLOSE_ISSUES\) in project ENG, which Jan Donyada \(jan@acme\.example\) lacks on http:\/\/127\.0\.0\.1:\d+\./);
+  });
+
+  it('keeps the findings of several open recipes with different projects, and settles without more requests', async () => {
+    const ops = workspaceFile('ops-incident-evidence.recipe.yaml');
+    await openRecipe('ops-incident-evidence.recipe.yaml');
+    await waitForDiagnostics(ops, ['missing-permission@10:12-10:29', 'missing-permission@15:12-15:23'], 'OPS findings');
+    await waitForDiagnostics(uri, LINKED, 'ENG findings still there');
+    const count = async () => ((await (await fetch(`${new URL(SIM_URL).origin}/__sim/requests`)).json()) as unknown[]).length;
+    const before = await count();
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal(await count(), before, 'no requests once both are checked');
+    assert.deepEqual(diagnosticRows(uri), LINKED);
+    assert.deepEqual(diagnosticRows(ops), ['missing-permission@10:12-10:29', 'missing-permission@15:12-15:23']);
+    await openRecipe(ESCALATE);
   });
 
   it("explains a failing step in a hover: the permission table for the step's project and what to do", async () => {
@@ -116,7 +130,7 @@ describe('with a linked Jira account', () => {
     const text = await vscode.commands.executeCommand<string>(copy.command.command, ...(copy.command.arguments ?? []));
     assert.match(text, /Account: Jan Donyada \(jan@acme\.example\) \(Jira Cloud\)/);
     assert.match(text, /- Administer Jira \(ADMINISTER\), needed by recipe "Escalate urgent bugs", trigger bug \(updated_issue_webhook\)/);
-    assert.match(text, /Project ENG:\n- Close Issues \(CLOSE_ISSUES\), needed by recipe "Escalate urgent bugs", step close \(update_issue_status\)/);
+    assert.match(text, /Project ENG \(Engineering\):\n- Close Issues \(CLOSE_ISSUES\), needed by recipe "Escalate urgent bugs", step close \(update_issue_status\)/);
     assert.doesNotMatch(text, /sim-token-jan/);
     assert.equal(await vscode.env.clipboard.readText(), text);
   });
