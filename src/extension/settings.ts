@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import type { JiraClientOptions } from '../core/jira';
+import { jiraLogger } from './log';
 
 /** The extension's settings (see `contributes.configuration` in package.json). */
 export const SECTION = 'jiraRecipeLint';
@@ -25,5 +27,16 @@ export function readSettings(): Settings {
     requestTimeoutMs: Math.max(1, c.get<number>('requestTimeoutSeconds', 10)) * 1000,
     maxConcurrentRequests: Math.max(1, c.get<number>('maxConcurrentRequests', 4)),
     allowInsecureHttp: c.inspect<boolean>('allowInsecureHttp')?.globalValue ?? false,
+  };
+}
+
+/** The Jira client's options as the settings set them, for every call the extension makes. */
+export function clientOptions(log?: vscode.LogOutputChannel): JiraClientOptions {
+  const settings = readSettings();
+  return {
+    timeoutMs: settings.requestTimeoutMs,
+    concurrency: settings.maxConcurrentRequests,
+    allowInsecureHttp: settings.allowInsecureHttp,
+    ...(log ? { logger: jiraLogger(log) } : {}),
   };
 }

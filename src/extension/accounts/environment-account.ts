@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import { credentialsFromEnv, normalizeSite, validateLogin } from '../../core/jira';
-import { readSettings } from '../settings';
+import { clientOptions } from '../settings';
 import type { AccountStore } from './account-store';
 
 /**
@@ -15,7 +15,7 @@ export async function linkEnvironmentAccount(accounts: AccountStore, log: vscode
       log.warn('JIRA_SITE is set, but no Jira credentials are (JIRA_EMAIL + JIRA_API_TOKEN, JIRA_USERNAME + JIRA_PASSWORD, or JIRA_PAT).');
       return;
     }
-    const options = { allowInsecureHttp: readSettings().allowInsecureHttp, timeoutMs: readSettings().requestTimeoutMs };
+    const options = clientOptions(log);
     const site = normalizeSite(env.JIRA_SITE, options).baseUrl;
     const login = await validateLogin(site, credentials, options);
     accounts.useEnvironmentAccount({ site, deployment: login.deployment, serverVersion: login.serverVersion, authType: credentials.kind, account: login.account, linkedAt: new Date().toISOString() }, credentials);

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { isAbortError, JiraAuthError, JiraUnavailableError, JiraUnsupportedVersionError, listProjects, mergeNeeds, SnapshotCache, type FetchSnapshotOptions, type PermissionNeeds, type ProjectRef } from '../../core/jira';
 import type { PermissionSnapshot } from '../../core/snapshot';
-import { jiraLogger } from '../log';
-import { readSettings } from '../settings';
+import { clientOptions, readSettings } from '../settings';
 import type { AccountStore, LinkedAccount } from './account-store';
 
 /** What the status bar shows for an account. */
@@ -71,7 +70,7 @@ export class PermissionService implements vscode.Disposable {
     this.projectLists.set(account.site, 'loading');
     void this.accounts.credentials(account).then(async (credentials) => {
       if (!credentials) return this.projectLists.delete(account.site);
-      const list = await listProjects(account.site, credentials, { allowInsecureHttp: readSettings().allowInsecureHttp, logger: jiraLogger(this.log) });
+      const list = await listProjects(account.site, credentials, clientOptions(this.log));
       this.projectLists.set(account.site, list);
     }).catch((e: Error) => {
       this.log.warn(`Projects of ${account.site} could not be listed: ${e.message}`);
@@ -115,14 +114,7 @@ export class PermissionService implements vscode.Disposable {
       this.setState(account, 'auth-failed', 'No stored credentials: link the account again.');
       throw new JiraAuthError(`No stored credentials for ${account.site}: link the account again.`);
     }
-    const settings = readSettings();
-    const options: FetchSnapshotOptions = {
-      signal,
-      timeoutMs: settings.requestTimeoutMs,
-      concurrency: settings.maxConcurrentRequests,
-      allowInsecureHttp: settings.allowInsecureHttp,
-      logger: jiraLogger(this.log),
-    };
+    const options: FetchSnapshotOptions = { ...clientOptions(this.log), signal };
     if (force) this.cache.invalidate(account.site, credentials, options);
     if (!this.latest.has(account.site)) this.setState(account, 'checking');
     try {

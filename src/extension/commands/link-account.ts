@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { detectDeployment, JiraConfigError, normalizeSite, validateLogin, type JiraCredentials } from '../../core/jira';
 import type { AuthType } from '../../core/snapshot';
 import type { AccountStore } from '../accounts/account-store';
-import { readSettings } from '../settings';
+import { clientOptions } from '../settings';
 
 /**
  * Scripted input, for automation and tests: any field left out is asked for. Secrets passed this way go straight to
@@ -28,13 +28,13 @@ const METHOD_LABEL: Record<AuthType, { label: string; detail: string }> = {
 export function registerLinkAccount(context: vscode.ExtensionContext, accounts: AccountStore): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('jiraRecipeLint.linkAccount', async (args: LinkAccountArgs = {}) => {
-      const options = { allowInsecureHttp: readSettings().allowInsecureHttp, timeoutMs: readSettings().requestTimeoutMs };
+      const options = clientOptions();
       const siteInput = args.site ?? (await vscode.window.showInputBox({
         title: 'Link Jira Account (1/3): site',
         prompt: 'Base URL of your Jira site, with its context path if it has one',
         placeHolder: 'https://your-site.atlassian.net or https://jira.example.com/jira',
         ignoreFocusOut: true,
-        validateInput: (value) => siteProblem(value, options.allowInsecureHttp),
+        validateInput: (value) => siteProblem(value, options.allowInsecureHttp ?? false),
       }));
       if (!siteInput) return undefined;
       const site = normalizeSite(siteInput, options).baseUrl;
