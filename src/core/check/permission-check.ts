@@ -7,13 +7,10 @@ import { accountLabel, alternativesLabel, holdersLabel, operationLabel, stepLabe
 import type { RecipeAnalysis, JiraStep } from './analyze';
 import type { ResolvedConnection } from './connections';
 import { finding, FindingCode, type Finding } from './findings';
-import { ProjectResolver } from './projects';
+import { requirementHeld } from './held';
+import { isTemplate, ProjectResolver } from './projects';
 import type { Range } from '../text/range';
 
-/** Held, missing, or not known (never fetched, unavailable): only `false` can become an error. */
-type Held = boolean | undefined;
-
-const TEMPLATE = /\{\{/;
 
 /** Checks each Jira step of an analysed recipe against the snapshot of the account its connection runs as. */
 export function checkPermissions(analysis: RecipeAnalysis, snapshots: readonly PermissionSnapshot[]): Finding[] {
@@ -85,7 +82,7 @@ function checkStep(analysis: RecipeAnalysis, jiraStep: JiraStep, snapshot: Permi
   const perProject = requirements.filter(needsProject);
   const unknownGlobal: string[] = [];
   for (const requirement of globalOnly) {
-    const held = anyHeld(requirement.keys.map((k) => snapshot.global?.[k]));
+    const held = requirementHeld(requirement.keys, snapshot);
     if (held === false) ctx.missingGlobal(requirement);
     else if (held === undefined) unknownGlobal.push(...requirement.keys);
   }
@@ -101,12 +98,6 @@ function checkStep(analysis: RecipeAnalysis, jiraStep: JiraStep, snapshot: Permi
   }
   for (const key of projects) ctx.checkProject(key, snapshot.projects?.[key], perProject);
   return ctx.findings;
-}
-
-/** True if any is held, false if all are known missing, else unknown. */
-function anyHeld(values: Held[]): Held {
-  if (values.some((v) => v === true)) return true;
-  return values.every((v) => v === false) ? false : undefined;
 }
 
 function alternativesOrList(keys: string[]): string {
@@ -140,7 +131,7 @@ class StepContext {
     }
     const unknown: string[] = [];
     for (const requirement of requirements) {
-      const held = anyHeld(requirement.keys.map((k) => (isGlobalPermission(k) ? this.snapshot.global?.[k] : project.permissions?.[k])));
+      const held = requirementHeld(requirement.keys, this.snapshot, project);
       if (held === false) this.missingProject(key, project, requirement);
       else if (held === undefined) unknown.push(alternativesLabel(requirement.keys));
     }
@@ -177,7 +168,7 @@ class StepContext {
   private checkSecurityLevel(key: string, project: ProjectSnapshot): void {
     const security = this.step.inputs.get('security');
     const level = security?.literal?.trim();
-    if (!security || !level || TEMPLATE.test(level) || !project.securityLevels) return;
+    if (!security || !level || isTemplate(level) || !project.securityLevels) return;
     // Without Set Issue Security the list is empty by definition; that finding already says what's wrong.
     if (project.permissions?.SET_ISSUE_SECURITY === false) return;
     if (project.securityLevels.some((l) => l.toLowerCase() === level.toLowerCase())) return;

@@ -14,6 +14,11 @@ const PROJECT_KEY = /^[A-Z][A-Z0-9_]*$/;
 const REFERENCE = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*[.[]/;
 const TEMPLATE = /\{\{/;
 
+/** A value with a `{{ … }}` reference, known only when the recipe runs. */
+export function isTemplate(value: string): boolean {
+  return TEMPLATE.test(value);
+}
+
 export class ProjectResolver {
   private readonly byId = new Map<string, OperationStep>();
   private readonly memo = new Map<OperationStep, string[]>();
@@ -37,10 +42,10 @@ export class ProjectResolver {
 
   private fromInputs(step: OperationStep, visiting: Set<OperationStep>): string[] | undefined {
     const project = step.inputs.get('project')?.literal?.trim();
-    if (project && !TEMPLATE.test(project)) return [project.toUpperCase()];
+    if (project && !isTemplate(project)) return [project.toUpperCase()];
 
     const issue = step.inputs.get('issue')?.literal;
-    const key = issue && !TEMPLATE.test(issue) ? ISSUE_KEY.exec(issue) : null;
+    const key = issue && !isTemplate(issue) ? ISSUE_KEY.exec(issue) : null;
     if (key) return [key[1].toUpperCase()];
 
     const jql = step.inputs.get('jql')?.literal;

@@ -1,5 +1,6 @@
 import { isGlobalPermission, permissionInfo, requirementsOf, type PermissionInfo, type Requirement } from '../catalog';
 import type { JiraStep, RecipeAnalysis } from '../check/analyze';
+import { requirementHeld } from '../check/held';
 import { ProjectResolver } from '../check/projects';
 import { normalizeSnapshot, snapshotForHost } from '../snapshot/normalize';
 import type { PermissionSnapshot, ProjectSnapshot } from '../snapshot/types';
@@ -64,10 +65,7 @@ function levelOf(r: Requirement): string {
 }
 
 function held(r: Requirement, snapshot: PermissionSnapshot | undefined, project: ProjectSnapshot | undefined): boolean | undefined {
-  if (!snapshot) return undefined;
-  const values = r.keys.map((k) => (isGlobalPermission(k) ? snapshot.global?.[k] : project?.visible === false ? false : project?.permissions?.[k]));
-  if (values.some((v) => v === true)) return true;
-  return values.every((v) => v === false) ? false : undefined;
+  return snapshot && requirementHeld(r.keys, snapshot, project);
 }
 
 const mark = (value: boolean | undefined) => (value === true ? '✓' : value === false ? '✗' : '?');
