@@ -12,6 +12,8 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // jsonc-parser's UMD build hides its own modules from the bundler; its ESM build doesn't.
+  mainFields: ['module', 'main'],
   // ESM-only dependencies read import.meta.url, which a CommonJS bundle must supply itself.
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },

@@ -5,7 +5,7 @@ import { validateLogin } from '../../src/core/jira/client';
 import { isAbortError, JiraAbortError, JiraUnavailableError } from '../../src/core/jira/errors';
 import { fetchSnapshot } from '../../src/core/jira/fetch-snapshot';
 import { defaultFetch, type FetchLike } from '../../src/core/jira/fetch-impl';
-import type { PermissionNeeds } from '../../src/core/jira/needs';
+import type { PermissionNeeds } from '../../src/core/snapshot/needs';
 import { demoWithProjects, JAN_CLOUD, JAN_DC, paths, QUICK, recordLog, SCENARIOS, useSim } from './sim-helpers';
 
 const MY = '/rest/api/2/mypermissions';

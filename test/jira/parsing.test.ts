@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { holderOf } from '../../src/core/jira/explain';
-import { needsCover, normalizeNeeds } from '../../src/core/jira/needs';
+import { needsCover, normalizeNeeds } from '../../src/core/snapshot/needs';
 import { readPermissions } from '../../src/core/jira/my-permissions';
 import { queryString } from '../../src/core/jira/http';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { SnapshotCache } from '../../src/core/jira/cache';
 import { fetchSnapshot, type FetchSnapshotOptions } from '../../src/core/jira/fetch-snapshot';
-import type { PermissionNeeds } from '../../src/core/jira/needs';
+import type { PermissionNeeds } from '../../src/core/snapshot/needs';
 import {
   ALANA_CLOUD, ALANA_DC, demoWithProjects, JAN_CLOUD, JAN_DC, JAN_PAT, paths, QUICK, SCENARIOS, useSim,
 } from './sim-helpers';

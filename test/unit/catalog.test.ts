@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { canonicalPermissionKey, findOperation, OPERATIONS, permissionInfo, PERMISSIONS, requirementsOf, suggestOperation } from '../../src/core/catalog';
+import { canonicalPermissionKey, findOperation, OPERATIONS, permissionInfo, PERMISSIONS, suggestOperation } from '../../src/core/catalog';
+import { requirementsOf } from '../../src/core/check/requirements';
 import type { InputEntry } from '../../src/core/recipe/model';
 
 /** Inputs as the recipe model would hold them (only keys and literal values matter to requirements). */

@@ -1,5 +1,5 @@
 import type { Finding } from '../../src/core/check';
-import type { PermissionSnapshot, ProjectSnapshot } from '../../src/core/snapshot';
+import { normalizeSnapshot, type PermissionSnapshot, type ProjectSnapshot } from '../../src/core/snapshot';
 
 /** [startLine, startChar, endLine, endChar], 0-based: the shape ranges are asserted in. */
 export type RangeTuple = [number, number, number, number];
@@ -22,8 +22,9 @@ export function yaml(...lines: string[]): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** A snapshot as it arrives from a file or a fetch: normalised. */
 export function snapshot(overrides: Partial<PermissionSnapshot> & { projects?: Record<string, ProjectSnapshot> } = {}): PermissionSnapshot {
-  return {
+  return normalizeSnapshot({
     version: 1,
     site: 'https://acme.atlassian.net',
     deployment: 'cloud',
@@ -33,7 +34,7 @@ export function snapshot(overrides: Partial<PermissionSnapshot> & { projects?: R
     fetchedAt: '2026-11-24T10:00:00Z',
     global: { ADMINISTER: false, USER_PICKER: true },
     ...overrides,
-  };
+  });
 }
 
 /** A visible project where the listed permissions are held and the others listed as `false`. */

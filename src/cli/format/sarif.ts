@@ -3,6 +3,8 @@ import type { FileReport } from './report';
 
 const RULE_TEXT: Record<FindingCode, string> = {
   'yaml-syntax': 'The recipe is not valid YAML.',
+  'json-syntax': 'The recipe is not valid JSON.',
+  'unknown-format': 'The file is not a recipe format jira-recipe-lint reads.',
   schema: 'The recipe does not match the recipe schema.',
   'duplicate-id': 'A step id is used more than once.',
   'unknown-connection': 'A step names a connection the recipe does not define.',
@@ -15,6 +17,7 @@ const RULE_TEXT: Record<FindingCode, string> = {
   'deprecated-auth': 'Password authentication on Jira Cloud is deprecated.',
   'unsupported-version': 'The Jira server is older than 7.0.',
   unverified: 'A permission could not be verified.',
+  'disabled-step': 'A Jira step is disabled, so it is not checked.',
 };
 
 const LEVEL = { error: 'error', warning: 'warning', information: 'note' } as const;

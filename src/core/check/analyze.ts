@@ -1,9 +1,9 @@
 import { findOperation, suggestOperation, type OperationSpec } from '../catalog';
-import { nodeRange, parseRecipeDocument, type RecipeDocument } from '../recipe/document';
-import { buildRecipeModel, type OperationStep, type RecipeModel } from '../recipe/model';
-import { validateRecipeSchema } from '../recipe/schema-validation';
-import { isJira, resolveConnection, type ResolvedConnection } from './connections';
+import type { OperationStep, RecipeFormat, RecipeModel } from '../recipe/model';
+import { readRecipe } from '../recipe/read';
+import { isJira, resolveConnection, withConnectionSites, type ConnectionSites, type ResolvedConnection } from './connections';
 import { finding, FindingCode, type Finding } from './findings';
+import { stepName } from './labels';
 
 /** A Jira step with its operation looked up in the catalog. */
 export interface JiraStep {
@@ -14,31 +14,36 @@ export interface JiraStep {
 
 /** Everything about a recipe that needs no account: syntax, schema, ids, connections, operation names. */
 export interface RecipeAnalysis {
-  readonly document: RecipeDocument;
+  readonly text: string;
+  readonly format: RecipeFormat;
   readonly model: RecipeModel;
   readonly findings: readonly Finding[];
   readonly jiraSteps: readonly JiraStep[];
 }
 
-export function analyzeRecipe(text: string): RecipeAnalysis {
-  const document = parseRecipeDocument(text);
-  const model = buildRecipeModel(document);
-  if (document.syntaxErrors.length) {
-    // A broken file gets only its syntax errors: schema errors on a half-parsed tree would mislead.
-    const findings = document.syntaxErrors.map((e) => finding(FindingCode.YamlSyntax, { message: e.message, range: e.range }));
-    return { document, model, findings, jiraSteps: [] };
-  }
-  const findings: Finding[] = validateRecipeSchema(document).map((p) => finding(FindingCode.Schema, { message: p.message, range: p.range }));
-  findings.push(...duplicateIds(document, model));
+export interface AnalyzeOptions {
+  /** The file's name or path; it tells JSON formats from YAML. */
+  readonly fileName?: string;
+  /** Sites of connections that the recipe names without one (n8n credentials, Workato connections). */
+  readonly connectionSites?: ConnectionSites;
+}
+
+export function analyzeRecipe(text: string, options: AnalyzeOptions = {}): RecipeAnalysis {
+  const read = readRecipe(text, { fileName: options.fileName });
+  const model = withConnectionSites(read.model, options.connectionSites);
+  const findings: Finding[] = read.problems.map((p) => finding(p.code, { message: p.message, range: p.range, step: p.step ?? null, operation: p.operation ?? null }));
+  if (read.broken) return { text, format: model.format, model, findings, jiraSteps: [] };
+  findings.push(...duplicateIds(model));
   const jiraSteps: JiraStep[] = [];
   for (const step of model.trigger ? [model.trigger, ...model.actions] : model.actions) {
+    if (step.disabled) continue;
     const connection = resolveConnection(step, model);
     if (connection.undefinedName) {
       findings.push(
         finding(FindingCode.UnknownConnection, {
           message: `Connection "${connection.name}" is not defined under connections:. Defined: ${[...model.connections.keys()].join(', ') || 'none'}.`,
-          range: nodeRange(document, step.connectionNode),
-          step: step.id ?? step.path,
+          range: step.connectionRange ?? step.operationRange,
+          step: stepName(step),
           operation: step.operation,
         }),
       );
@@ -47,25 +52,24 @@ export function analyzeRecipe(text: string): RecipeAnalysis {
     if (!isJira(connection)) continue;
     const operation = findOperation(step.operation);
     if (operation && operation.kind === step.kind) jiraSteps.push({ step, connection, operation });
-    else findings.push(unknownOperation(document, step, operation));
+    else findings.push(unknownOperation(step, operation));
   }
-  return { document, model, findings, jiraSteps };
+  return { text, format: model.format, model, findings, jiraSteps };
 }
 
-function duplicateIds(document: RecipeDocument, model: RecipeModel): Finding[] {
+function duplicateIds(model: RecipeModel): Finding[] {
   const first = new Map<string, number>();
   const findings: Finding[] = [];
   for (const entry of model.ids) {
-    const range = nodeRange(document, entry.node);
     const line = first.get(entry.id);
     if (line === undefined) {
-      first.set(entry.id, range.start.line);
+      first.set(entry.id, entry.range.start.line);
       continue;
     }
     findings.push(
       finding(FindingCode.DuplicateId, {
         message: `Step id "${entry.id}" is already used on line ${line + 1}. Step ids must be unique in a recipe, so that {{ ${entry.id}.… }} means one step.`,
-        range,
+        range: entry.range,
         step: entry.path,
       }),
     );
@@ -73,7 +77,7 @@ function duplicateIds(document: RecipeDocument, model: RecipeModel): Finding[] {
   return findings;
 }
 
-function unknownOperation(document: RecipeDocument, step: OperationStep, known: OperationSpec | undefined): Finding {
+function unknownOperation(step: OperationStep, known: OperationSpec | undefined): Finding {
   const kind = step.kind;
   const code = kind === 'trigger' ? FindingCode.UnknownTrigger : FindingCode.UnknownAction;
   // A known operation of the other kind is a misuse, not a typo: no look-alike to suggest.
@@ -83,8 +87,8 @@ function unknownOperation(document: RecipeDocument, step: OperationStep, known: 
     : `Unknown Jira ${kind} "${step.operation}".`;
   return finding(code, {
     message: suggestion ? `${base} Did you mean "${suggestion}"?` : base,
-    range: nodeRange(document, step.operationNode),
-    step: step.id ?? step.path,
+    range: step.operationRange,
+    step: stepName(step),
     operation: step.operation,
     suggestion,
   });

@@ -11,10 +11,21 @@ export interface ResolvedConnection {
   readonly undefinedName?: boolean;
 }
 
+/** Connection name → site URL, from the workspace file `.jira-recipe-lint.json` or the CLI's `--connection`. */
+export type ConnectionSites = ReadonlyMap<string, string>;
+
 const isJiraProvider = (provider: string | undefined) => provider?.toLowerCase() === 'jira';
 
 export function isJira(connection: ResolvedConnection): boolean {
   return isJiraProvider(connection.provider);
+}
+
+/** The model with a site for each connection that names none but is mapped to one. */
+export function withConnectionSites(model: RecipeModel, sites: ConnectionSites | undefined): RecipeModel {
+  if (!sites?.size || ![...model.connections.values()].some((c) => c.host === undefined && sites.has(c.name))) return model;
+  const connections = new Map<string, ConnectionEntry>();
+  for (const [name, entry] of model.connections) connections.set(name, entry.host === undefined && sites.has(name) ? { ...entry, host: sites.get(name) } : entry);
+  return { ...model, connections };
 }
 
 /**

@@ -1,8 +1,13 @@
 import type { Range } from '../text/range';
 
-/** Stable finding codes: the CLI's JSON, SARIF rules, VS Code diagnostics and quick fixes all key on these. */
+/**
+ * Stable finding codes: the CLI's JSON, SARIF rules, VS Code diagnostics and quick fixes all key on these. Fields
+ * shown in the CLI's JSON (`step`, `operation`, `project`) are null when absent; the others are left out.
+ */
 export const FindingCode = {
   YamlSyntax: 'yaml-syntax',
+  JsonSyntax: 'json-syntax',
+  UnknownFormat: 'unknown-format',
   Schema: 'schema',
   DuplicateId: 'duplicate-id',
   UnknownConnection: 'unknown-connection',
@@ -15,6 +20,7 @@ export const FindingCode = {
   DeprecatedAuth: 'deprecated-auth',
   UnsupportedVersion: 'unsupported-version',
   Unverified: 'unverified',
+  DisabledStep: 'disabled-step',
 } as const;
 export type FindingCode = (typeof FindingCode)[keyof typeof FindingCode];
 
@@ -22,6 +28,8 @@ export type Severity = 'error' | 'warning' | 'information';
 
 export const SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   'yaml-syntax': 'error',
+  'json-syntax': 'error',
+  'unknown-format': 'error',
   schema: 'error',
   'duplicate-id': 'error',
   'unknown-connection': 'error',
@@ -34,7 +42,15 @@ export const SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   'deprecated-auth': 'warning',
   'unsupported-version': 'error',
   unverified: 'information',
+  'disabled-step': 'information',
 };
+
+/** Findings a Jira administrator can resolve by granting something: what access requests and quick fixes offer. */
+const GRANTABLE: ReadonlySet<FindingCode> = new Set<FindingCode>(['missing-permission', 'missing-global-permission', 'project-not-visible', 'security-level-unavailable']);
+
+export function isGrantable(finding: Finding): boolean {
+  return GRANTABLE.has(finding.code);
+}
 
 export interface Finding {
   readonly code: FindingCode;
@@ -45,7 +61,13 @@ export interface Finding {
   readonly step: string | null;
   readonly operation: string | null;
   readonly project: string | null;
+  /** The permission keys the finding is about (current keys); with `alternatives`, any one of them will do. */
   readonly permissions: readonly string[];
+  readonly alternatives?: boolean;
+  /** The input whose value added the requirement (`assignee` → Assign Issues). */
+  readonly input?: string;
+  /** For security-level-unavailable: the level the step sets. */
+  readonly securityLevel?: string;
   /** For unknown-trigger/unknown-action: the name it probably meant. For a real-time trigger: its polling twin. */
   readonly suggestion?: string;
   /** The site whose snapshot the finding came from, for access requests and hovers. */

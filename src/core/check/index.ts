@@ -8,6 +8,9 @@ export * from './analyze';
 export * from './projects';
 export * from './connections';
 export * from './needs';
+export * from './requirements';
+export * from './labels';
+export * from './held';
 export { checkPermissions };
 
 /** Every finding for a recipe: syntax, schema, catalog and, from the snapshots, permissions. Pure and synchronous. */

@@ -1,7 +1,8 @@
-import { isGlobalPermission, requirementsOf } from '../catalog';
-import type { PermissionNeeds } from '../jira/needs';
+import { isGlobalPermission } from '../catalog';
+import type { PermissionNeeds } from '../snapshot/needs';
 import type { RecipeAnalysis } from './analyze';
 import { ProjectResolver } from './projects';
+import { requirementsOf } from './requirements';
 
 /**
  * Needs of all Jira steps, grouped by their connection's host ('' for connections without a host, which use the

@@ -1,18 +1,20 @@
-import { describePermission, isGlobalPermission, needsProject, requirementsOf, type Requirement } from '../catalog';
-import { nodeRange } from '../recipe/document';
+import { describePermission, isGlobalPermission } from '../catalog';
 import type { OperationStep } from '../recipe/model';
-import { normalizeSnapshot, snapshotForHost } from '../snapshot/normalize';
+import { projectOf, snapshotForHost } from '../snapshot/normalize';
 import type { PermissionSnapshot, ProjectSnapshot } from '../snapshot/types';
-import { accountLabel, alternativesLabel, holdersLabel, operationLabel, stepLabel } from '../explain/describe';
-import type { RecipeAnalysis, JiraStep } from './analyze';
+import type { Range } from '../text/range';
+import type { JiraStep, RecipeAnalysis } from './analyze';
 import type { ResolvedConnection } from './connections';
 import { finding, FindingCode, type Finding } from './findings';
 import { requirementHeld } from './held';
-import { isTemplate, ProjectResolver } from './projects';
-import type { Range } from '../text/range';
+import { accountLabel, alternativesLabel, holdersLabel, operationLabel, stepLabel, stepName } from './labels';
+import { ProjectResolver } from './projects';
+import { needsProject, requirementsOf, type Requirement } from './requirements';
 
-
-/** Checks each Jira step of an analysed recipe against the snapshot of the account its connection runs as. */
+/**
+ * Checks each Jira step of an analysed recipe against the snapshot of the account its connection runs as.
+ * Snapshots come normalised (legacy keys mapped) from where they were loaded or fetched.
+ */
 export function checkPermissions(analysis: RecipeAnalysis, snapshots: readonly PermissionSnapshot[]): Finding[] {
   const findings: Finding[] = [];
   const resolver = new ProjectResolver(analysis.model);
@@ -22,19 +24,18 @@ export function checkPermissions(analysis: RecipeAnalysis, snapshots: readonly P
     const { connection } = jiraStep;
     if (!connectionsSeen.has(connection.name)) {
       const found = snapshotForHost(connection.host, snapshots);
-      const usable = connectionFindings(analysis, jiraStep, found, snapshots.length, findings);
-      connectionsSeen.set(connection.name, usable ? normalizeSnapshot(usable) : undefined);
+      connectionsSeen.set(connection.name, connectionFindings(jiraStep, found, snapshots.length, findings));
     }
     const snapshot = connectionsSeen.get(connection.name);
-    if (snapshot) findings.push(...checkStep(analysis, jiraStep, snapshot, resolver));
+    if (snapshot) findings.push(...checkStep(jiraStep, snapshot, resolver));
   }
   return findings;
 }
 
 /** Findings about the account a connection runs as; returns the snapshot when its permissions can be checked. */
-function connectionFindings(analysis: RecipeAnalysis, first: JiraStep, snapshot: PermissionSnapshot | undefined, snapshotCount: number, out: Finding[]): PermissionSnapshot | undefined {
+function connectionFindings(first: JiraStep, snapshot: PermissionSnapshot | undefined, snapshotCount: number, out: Finding[]): PermissionSnapshot | undefined {
   const { connection } = first;
-  const range = connectionRange(analysis, connection, first.step);
+  const range = connectionRange(connection, first.step);
   const label = connection.name ? `Connection "${connection.name}"` : 'The Jira connection';
   if (!snapshot) {
     const why = connection.host
@@ -68,15 +69,14 @@ function connectionFindings(analysis: RecipeAnalysis, first: JiraStep, snapshot:
   return snapshot;
 }
 
-function connectionRange(analysis: RecipeAnalysis, connection: ResolvedConnection, step: OperationStep): Range {
-  const node = connection.entry?.hostNode ?? connection.entry?.keyNode ?? step.operationNode;
-  return nodeRange(analysis.document, node);
+function connectionRange(connection: ResolvedConnection, step: OperationStep): Range {
+  return connection.entry?.hostRange ?? connection.entry?.keyRange ?? step.operationRange;
 }
 
-function checkStep(analysis: RecipeAnalysis, jiraStep: JiraStep, snapshot: PermissionSnapshot, resolver: ProjectResolver): Finding[] {
+function checkStep(jiraStep: JiraStep, snapshot: PermissionSnapshot, resolver: ProjectResolver): Finding[] {
   const { step, operation } = jiraStep;
   const requirements = requirementsOf(operation, step.inputs);
-  const ctx = new StepContext(analysis, jiraStep, snapshot);
+  const ctx = new StepContext(jiraStep, snapshot);
 
   const globalOnly = requirements.filter((r) => !needsProject(r));
   const perProject = requirements.filter(needsProject);
@@ -96,7 +96,10 @@ function checkStep(analysis: RecipeAnalysis, jiraStep: JiraStep, snapshot: Permi
     if (open.length) ctx.unverified(null, `needs ${open.map((r) => alternativesLabel(r.keys)).join(', ')} in a project that can't be told from the step; set input.project (or defaults.project) to check it.`);
     return ctx.findings;
   }
-  for (const key of projects) ctx.checkProject(key, snapshot.projects?.[key], perProject);
+  for (const ref of projects) {
+    const found = projectOf(snapshot, ref);
+    ctx.checkProject(found?.key ?? ref, found?.project, perProject);
+  }
   return ctx.findings;
 }
 
@@ -112,7 +115,6 @@ class StepContext {
   private readonly account: string;
 
   constructor(
-    private readonly analysis: RecipeAnalysis,
     private readonly jiraStep: JiraStep,
     private readonly snapshot: PermissionSnapshot,
   ) {
@@ -149,7 +151,7 @@ class StepContext {
     } else {
       message = `${this.subject} needs the global permission ${perm}, which ${this.account} lacks on ${this.snapshot.site}.${requirement.why ? ` ${requirement.why}` : ''}`;
     }
-    this.push(FindingCode.MissingGlobalPermission, null, requirement.keys, this.anchor(requirement), message, op.pollingAlternative);
+    this.push(FindingCode.MissingGlobalPermission, null, requirement.keys, this.anchor(requirement), message, { suggestion: op.pollingAlternative, ...requirementFields(requirement) });
   }
 
   private missingProject(key: string, project: ProjectSnapshot, requirement: Requirement): void {
@@ -162,37 +164,43 @@ class StepContext {
     const needs = single ? perm : `one of ${perm}`;
     const why = requirement.why ? ` ${requirement.why}` : '';
     this.push(FindingCode.MissingPermission, key, requirement.keys, this.anchor(requirement),
-      `${this.subject} needs ${needs} in project ${key}, ${lacks} on ${this.snapshot.site}.${why}${grantedTo}`);
+      `${this.subject} needs ${needs} in project ${key}, ${lacks} on ${this.snapshot.site}.${why}${grantedTo}`, requirementFields(requirement));
   }
 
   private checkSecurityLevel(key: string, project: ProjectSnapshot): void {
     const security = this.step.inputs.get('security');
     const level = security?.literal?.trim();
-    if (!security || !level || isTemplate(level) || !project.securityLevels) return;
+    if (!security || !level || security.dynamic || !project.securityLevels) return;
     // Without Set Issue Security the list is empty by definition; that finding already says what's wrong.
     if (project.permissions?.SET_ISSUE_SECURITY === false) return;
     if (project.securityLevels.some((l) => l.toLowerCase() === level.toLowerCase())) return;
     const available = project.securityLevels.length ? `levels it may set: ${project.securityLevels.join(', ')}` : 'it may set none';
-    this.push(FindingCode.SecurityLevelUnavailable, key, ['SET_ISSUE_SECURITY'], nodeRange(this.analysis.document, security.valueNode),
-      `${stepLabel(this.step)}: ${this.account} may not set the issue security level "${level}" in project ${key} (${available}). Jira accepts only levels of the project's issue security scheme that the account belongs to.`);
+    this.push(FindingCode.SecurityLevelUnavailable, key, ['SET_ISSUE_SECURITY'], security.valueRange,
+      `${stepLabel(this.step)}: ${this.account} may not set the issue security level "${level}" in project ${key} (${available}). Jira accepts only levels of the project's issue security scheme that the account belongs to.`,
+      { securityLevel: level, input: 'security' });
   }
 
   unverified(project: string | null, text: string): void {
     this.push(FindingCode.Unverified, project, [], this.operationRange(), `${this.subject}: ${text}`);
   }
 
-  private push(code: FindingCode, project: string | null, permissions: readonly string[], range: Range, message: string, suggestion?: string): void {
-    this.findings.push(finding(code, { message, range, step: this.step.id ?? this.step.path, operation: this.step.operation, project, permissions, site: this.snapshot.site, suggestion }));
+  private push(code: FindingCode, project: string | null, permissions: readonly string[], range: Range, message: string, extra: Partial<Finding> = {}): void {
+    this.findings.push(finding(code, { message, range, step: stepName(this.step), operation: this.step.operation, project, permissions, site: this.snapshot.site, ...extra }));
   }
 
   private operationRange(): Range {
-    return nodeRange(this.analysis.document, this.step.operationNode);
+    return this.step.operationRange;
   }
 
   /** A permission that an input adds sits on that input's key; the rest on the operation's name. */
   private anchor(requirement: Requirement): Range {
     const input = requirement.input ? this.step.inputs.get(requirement.input) : undefined;
-    return input ? nodeRange(this.analysis.document, input.keyNode) : this.operationRange();
+    return input ? input.keyRange : this.operationRange();
   }
+}
+
+/** What a finding records of the requirement behind it, so no consumer has to read it back from the message. */
+function requirementFields(requirement: Requirement): Partial<Finding> {
+  return { ...(requirement.keys.length > 1 ? { alternatives: true } : {}), ...(requirement.input ? { input: requirement.input } : {}) };
 }
 

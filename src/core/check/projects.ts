@@ -1,9 +1,10 @@
 import type { OperationStep, RecipeModel } from '../recipe/model';
 
 /**
- * Which Jira project(s) a step touches, in this order: `input.project`; the prefix of a literal issue key in
- * `input.issue`; `project = X` / `project in (A, B)` in `input.jql`; a `{{ id.… }}` reference in `input.issue` (or
- * `input.project`) → the projects of the trigger or step with that id; `defaults.project`. Empty: unresolved.
+ * Which Jira project(s) a step touches, in this order: `input.project` (a key, or a numeric id that the snapshot
+ * maps to a key); the prefix of a literal issue key in `input.issue`; `project = X` / `project in (A, B)` in
+ * `input.jql`; a reference in `input.issue` (or `input.project`) to an earlier step → that step's projects;
+ * `defaults.project`. Empty: unresolved.
  */
 export function resolveProjects(step: OperationStep, model: RecipeModel): string[] {
   return new ProjectResolver(model).projectsOf(step);
@@ -11,13 +12,7 @@ export function resolveProjects(step: OperationStep, model: RecipeModel): string
 
 const ISSUE_KEY = /^\s*([A-Za-z][A-Za-z0-9_]*)-\d+\s*$/;
 const PROJECT_KEY = /^[A-Z][A-Z0-9_]*$/;
-const REFERENCE = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*[.[]/;
-const TEMPLATE = /\{\{/;
-
-/** A value with a `{{ … }}` reference, known only when the recipe runs. */
-export function isTemplate(value: string): boolean {
-  return TEMPLATE.test(value);
-}
+const PROJECT_ID = /^\d+$/;
 
 export class ProjectResolver {
   private readonly byId = new Map<string, OperationStep>();
@@ -41,21 +36,23 @@ export class ProjectResolver {
   }
 
   private fromInputs(step: OperationStep, visiting: Set<OperationStep>): string[] | undefined {
-    const project = step.inputs.get('project')?.literal?.trim();
-    if (project && !isTemplate(project)) return [project.toUpperCase()];
+    const projectInput = step.inputs.get('project');
+    const project = projectInput?.literal?.trim();
+    if (project && !projectInput?.dynamic) return [PROJECT_ID.test(project) ? project : project.toUpperCase()];
 
-    const issue = step.inputs.get('issue')?.literal;
-    const key = issue && !isTemplate(issue) ? ISSUE_KEY.exec(issue) : null;
+    const issueInput = step.inputs.get('issue');
+    const issue = issueInput?.literal;
+    const key = issue && !issueInput.dynamic ? ISSUE_KEY.exec(issue) : null;
     if (key) return [key[1].toUpperCase()];
 
     const jql = step.inputs.get('jql')?.literal;
     const fromJql = jql ? projectsInJql(jql) : [];
     if (fromJql.length) return fromJql;
 
-    for (const template of [issue, project]) {
-      const ref = template ? REFERENCE.exec(template) : null;
-      const target = ref ? this.byId.get(ref[1]) : undefined;
-      if (target && target !== step) {
+    for (const input of [issueInput, projectInput]) {
+      for (const ref of input?.refs ?? []) {
+        const target = this.byId.get(ref);
+        if (!target || target === step) continue;
         const projects = this.projectsOf(target, visiting);
         if (projects.length) return projects;
       }

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import type { PermissionSnapshot } from '../snapshot/types';
 import { authorizationHeader, type JiraCredentials } from './credentials';
 import { fetchSnapshot, type FetchSnapshotOptions } from './fetch-snapshot';
-import { needsCover, normalizeNeeds, type NormalizedNeeds, type PermissionNeeds } from './needs';
+import { needsCover, normalizeNeeds, type NormalizedNeeds, type PermissionNeeds } from '../snapshot/needs';
 import { normalizeSite, type JiraSite } from './site';
 
 export interface SnapshotCacheOptions {

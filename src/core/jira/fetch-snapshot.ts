@@ -26,6 +26,7 @@
  * permissions; a failed global request leaves `global` absent (unknown); a failed security-level or scheme read
  * leaves that field absent. Nothing unknown is ever written as false.
  */
+import { normalizeSnapshot } from '../snapshot/normalize';
 import type { PermissionSchemeInfo, PermissionSnapshot, ProjectSnapshot } from '../snapshot/types';
 import { fetchMyself, fetchServerInfo } from './account';
 import { bulkCheck } from './bulk-check';
@@ -38,7 +39,7 @@ import { silentLogger, type JiraLogger } from './logger';
 import { fetchMyPermissions } from './my-permissions';
 import { findProjectIds } from './project-ids';
 import { fetchSecurityLevels } from './projects';
-import { normalizeNeeds, type NormalizedNeeds, type PermissionNeeds } from './needs';
+import { normalizeNeeds, type NormalizedNeeds, type PermissionNeeds } from '../snapshot/needs';
 import type { JiraSite } from './site';
 
 export type CloudProjectStrategy = 'auto' | 'per-project' | 'bulk';
@@ -67,7 +68,7 @@ export async function fetchSnapshot(
       info.deployment === 'cloud' && useBulk(wanted, options)
         ? await fetcher.viaBulkCheck()
         : await fetcher.perProject(info.deployment);
-    return {
+    return normalizeSnapshot({
       version: 1,
       site: normalized.baseUrl,
       deployment: info.deployment,
@@ -77,7 +78,7 @@ export async function fetchSnapshot(
       fetchedAt: (options.now?.() ?? new Date()).toISOString(),
       ...(global ? { global } : {}),
       projects,
-    };
+    });
   });
 }
 

@@ -21,7 +21,7 @@ export { fetchSnapshot, type CloudProjectStrategy, type FetchSnapshotOptions } f
 export type { FetchLike } from './fetch-impl';
 export type { HttpOptions } from './http';
 export type { JiraLogger, LogLevel } from './logger';
-export { mergeNeeds, type PermissionNeeds } from './needs';
+export { mergeNeeds, type PermissionNeeds } from '../snapshot/needs';
 export type { ProjectRef } from './projects';
 export type { RetryOptions } from './retry';
 export { cloudOAuthSite, normalizeSite, type JiraSite, type SiteOptions } from './site';

@@ -2,6 +2,7 @@
  * A Jira site: the base URL every REST path is appended to, context path included
  * (`https://jira.acme.example/jira` + `/rest/api/2/myself`).
  */
+import { baseOfUrl } from '../snapshot/site';
 import { JiraConfigError } from './errors';
 
 export interface JiraSite {
@@ -47,8 +48,8 @@ export function normalizeSite(input: string | JiraSite, options: SiteOptions = {
         'or allow insecure http explicitly for this site.',
     );
   }
-  const contextPath = url.pathname.replace(/\/+$/, '');
-  return { baseUrl: url.origin + contextPath, origin: url.origin, contextPath };
+  const baseUrl = baseOfUrl(url);
+  return { baseUrl, origin: url.origin, contextPath: baseUrl.slice(url.origin.length) };
 }
 
 /**

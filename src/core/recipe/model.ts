@@ -1,140 +1,92 @@
-import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
-import { pairOf, stringAt, type RecipeDocument } from './document';
+import type { Range } from '../text/range';
 
 /**
- * The parts of a recipe that the permission check reads, taken from the syntax tree so each keeps its node (and so
- * its range). Tolerant: a step that the schema rejects is skipped here, not guessed at.
+ * The one recipe model the check engine reads, whatever format the recipe came in (our YAML, an n8n workflow, a
+ * Workato recipe export). Format adapters build it while they read, so every part carries its source range and its
+ * literal value; nothing here knows a parser or a format.
  */
 
 export interface InputEntry {
+  /** The catalog's name for the input (`issue`, `project`, `assignee`…), whatever the format calls it. */
   readonly key: string;
-  readonly keyNode: Scalar;
-  readonly valueNode: Node | null;
+  /** The range of the input's key in the source: where a permission that the input adds is reported. */
+  readonly keyRange: Range;
+  readonly valueRange: Range;
   /** The value when it is a plain scalar (string, number, boolean); undefined for maps and lists. */
   readonly literal?: string;
+  /** The value is known only when the recipe runs (a `{{ … }}` template, an n8n expression, a Workato data pill). */
+  readonly dynamic: boolean;
+  /** Ids of the steps whose output the value refers to, in the order they appear. */
+  readonly refs: readonly string[];
 }
 
 export interface OperationStep {
-  /** `trigger`, or a path such as `steps/1/then/0`. */
+  /** Where the step sits in its recipe: `trigger`, `steps/1/then/0`, `nodes/3`, `code/block/2`. */
   readonly path: string;
+  /** The step's id as other steps refer to it (YAML `id`, n8n node name, Workato `as`). */
   readonly id?: string;
+  /** A readable name for messages when it differs from the id (a Workato step's title). */
+  readonly label?: string;
   readonly kind: 'trigger' | 'action';
   readonly connectionName?: string;
-  readonly connectionNode?: Scalar;
+  readonly connectionRange?: Range;
+  /** The catalog name of the operation. */
   readonly operation: string;
-  /** The value of `event:` or `action:`. */
-  readonly operationNode: Scalar;
+  /** Where the operation is named: findings about the operation sit here. */
+  readonly operationRange: Range;
   readonly inputs: ReadonlyMap<string, InputEntry>;
+  /** The platform will not run the step (an n8n node that is disabled): reported, never checked. */
+  readonly disabled?: boolean;
 }
 
 export interface StepIdEntry {
   readonly id: string;
-  readonly node: Scalar;
+  readonly range: Range;
   readonly path: string;
 }
 
 export interface ConnectionEntry {
   readonly name: string;
-  readonly keyNode: Scalar;
+  readonly keyRange: Range;
   readonly provider?: string;
   readonly host?: string;
-  readonly hostNode?: Scalar;
+  readonly hostRange?: Range;
 }
 
+export type RecipeFormat = 'yaml' | 'n8n' | 'workato';
+
 export interface RecipeModel {
+  readonly format: RecipeFormat;
   readonly name?: string;
   readonly connections: ReadonlyMap<string, ConnectionEntry>;
-  /** True when the recipe has a `connections:` block; without one, a connection's name is its provider. */
+  /** True when the recipe lists its connections; without, a connection's name is its provider. */
   readonly declaresConnections: boolean;
   readonly defaultProject?: string;
   readonly trigger?: OperationStep;
-  /** Action steps in document order, at any depth of if/foreach blocks. */
+  /** Action steps in document order, at any depth of blocks. */
   readonly actions: readonly OperationStep[];
-  /** Every `id:` of the trigger and of steps and blocks, in document order. */
+  /** Every id of the trigger and of steps and blocks, in document order, for duplicate checks. */
   readonly ids: readonly StepIdEntry[];
 }
 
-export function buildRecipeModel(document: RecipeDocument): RecipeModel {
-  const root = document.doc.contents;
-  const ids: StepIdEntry[] = [];
-  const actions: OperationStep[] = [];
-
-  const trigger = operationStep(pairOf(root, 'trigger')?.value, 'trigger', 'trigger', ids);
-  collectSteps(pairOf(root, 'steps')?.value, 'steps', actions, ids);
-
-  return {
-    name: stringAt(root, 'name')?.value,
-    connections: connectionsOf(pairOf(root, 'connections')?.value),
-    declaresConnections: pairOf(root, 'connections') !== undefined,
-    defaultProject: stringAt(pairOf(root, 'defaults')?.value, 'project')?.value,
-    trigger,
-    actions,
-    ids,
-  };
+/** What reading a recipe file found wrong before any check: the codes are finding codes of the same name. */
+export interface ReadProblem {
+  readonly code: 'yaml-syntax' | 'json-syntax' | 'schema' | 'unknown-format' | 'disabled-step';
+  readonly message: string;
+  readonly range: Range;
+  readonly step?: string;
+  readonly operation?: string;
 }
 
-function collectSteps(list: unknown, path: string, actions: OperationStep[], ids: StepIdEntry[]): void {
-  if (!isSeq(list)) return;
-  list.items.forEach((item, index) => {
-    const itemPath = `${path}/${index}`;
-    if (!isMap(item)) return;
-    if (pairOf(item, 'if') || pairOf(item, 'foreach')) {
-      recordId(item, itemPath, ids);
-      collectSteps(pairOf(item, 'then')?.value, `${itemPath}/then`, actions, ids);
-      collectSteps(pairOf(item, 'else')?.value, `${itemPath}/else`, actions, ids);
-      collectSteps(pairOf(item, 'steps')?.value, `${itemPath}/steps`, actions, ids);
-      return;
-    }
-    const step = operationStep(item, 'action', itemPath, ids);
-    if (step) actions.push(step);
-  });
+/** A recipe file as an adapter read it: its model, and its problems (a syntax problem means the model is empty). */
+export interface ReadRecipe {
+  readonly text: string;
+  readonly model: RecipeModel;
+  readonly problems: readonly ReadProblem[];
+  /** True when the problems include a syntax error: the model is then not to be trusted. */
+  readonly broken: boolean;
 }
 
-function recordId(map: unknown, path: string, ids: StepIdEntry[]): string | undefined {
-  const id = stringAt(map, 'id');
-  if (id) ids.push({ id: id.value, node: id.node, path });
-  return id?.value;
-}
-
-function operationStep(map: unknown, kind: 'trigger' | 'action', path: string, ids: StepIdEntry[]): OperationStep | undefined {
-  if (!isMap(map)) return undefined;
-  const id = recordId(map, path, ids);
-  const operation = stringAt(map, kind === 'trigger' ? 'event' : 'action');
-  if (!operation) return undefined;
-  const connection = stringAt(map, 'connection');
-  return {
-    path,
-    id,
-    kind,
-    connectionName: connection?.value,
-    connectionNode: connection?.node,
-    operation: operation.value,
-    operationNode: operation.node,
-    inputs: inputsOf(pairOf(map, 'input')?.value),
-  };
-}
-
-function inputsOf(map: unknown): Map<string, InputEntry> {
-  const inputs = new Map<string, InputEntry>();
-  if (!isMap(map)) return inputs;
-  for (const pair of map.items) {
-    if (!isScalar(pair.key)) continue;
-    const key = String(pair.key.value);
-    const valueNode = (pair.value ?? null) as Node | null;
-    const literal = isScalar(valueNode) && valueNode.value !== null && typeof valueNode.value !== 'object' ? String(valueNode.value) : undefined;
-    inputs.set(key, { key, keyNode: pair.key as Scalar, valueNode, literal });
-  }
-  return inputs;
-}
-
-function connectionsOf(map: unknown): Map<string, ConnectionEntry> {
-  const connections = new Map<string, ConnectionEntry>();
-  if (!isMap(map)) return connections;
-  for (const pair of map.items) {
-    if (!isScalar(pair.key)) continue;
-    const name = String(pair.key.value);
-    const host = stringAt(pair.value, 'host');
-    connections.set(name, { name, keyNode: pair.key as Scalar, provider: stringAt(pair.value, 'provider')?.value, host: host?.value, hostNode: host?.node });
-  }
-  return connections;
+export function emptyModel(format: RecipeFormat): RecipeModel {
+  return { format, connections: new Map(), declaresConnections: false, trigger: undefined, actions: [], ids: [] };
 }

@@ -1,3 +1,6 @@
 export * from './types';
+export * from './account';
 export * from './load';
+export * from './needs';
 export * from './normalize';
+export * from './site';

@@ -1,6 +1,7 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import snapshotSchema from '../../../schemas/permission-snapshot.schema.json';
+import { normalizeSnapshot } from './normalize';
 import type { PermissionSnapshot } from './types';
 
 let validator: ValidateFunction | undefined;
@@ -9,7 +10,7 @@ export class SnapshotFormatError extends Error {
   override readonly name = 'SnapshotFormatError';
 }
 
-/** Parses and validates a snapshot's JSON text; throws SnapshotFormatError with a readable reason. */
+/** Parses, validates and normalises a snapshot's JSON text; throws SnapshotFormatError with a readable reason. */
 export function parseSnapshot(text: string, source = 'snapshot'): PermissionSnapshot {
   let data: unknown;
   try {
@@ -22,5 +23,5 @@ export function parseSnapshot(text: string, source = 'snapshot'): PermissionSnap
     const reasons = (validator.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || '/'} ${e.message}`);
     throw new SnapshotFormatError(`${source} is not a permission snapshot: ${reasons.join('; ')}`);
   }
-  return data as PermissionSnapshot;
+  return normalizeSnapshot(data as PermissionSnapshot);
 }

@@ -1,22 +1,23 @@
 import { canonicalPermissionKey } from '../catalog/permissions';
+import { matchSite } from './site';
 import type { PermissionSnapshot, ProjectSnapshot } from './types';
 
-const normalized = new WeakMap<PermissionSnapshot, PermissionSnapshot>();
+const normalized = new WeakSet<PermissionSnapshot>();
 
 /**
- * The snapshot with legacy Server keys (CLOSE_ISSUE, COMMENT_ISSUE…) read as their current names. When both a
- * legacy and a current key are present and disagree, `true` wins: Jira reports the same grant under both names.
+ * The snapshot with legacy Server keys (CLOSE_ISSUE, COMMENT_ISSUE…) read as their current names and project keys
+ * in upper case. When both a legacy and a current key are present and disagree, `true` wins: Jira reports the same
+ * grant under both names. Done once, where a snapshot arrives (a file is loaded, a fetch lands): every reader can
+ * then take the snapshot as it is.
  */
 export function normalizeSnapshot(snapshot: PermissionSnapshot): PermissionSnapshot {
-  let result = normalized.get(snapshot);
-  if (!result) {
-    const projects: Record<string, ProjectSnapshot> = {};
-    for (const [key, project] of Object.entries(snapshot.projects ?? {})) {
-      projects[key.toUpperCase()] = project.permissions ? { ...project, permissions: canonicalMap(project.permissions) } : project;
-    }
-    result = { ...snapshot, global: snapshot.global && canonicalMap(snapshot.global), projects };
-    normalized.set(snapshot, result);
+  if (normalized.has(snapshot)) return snapshot;
+  const projects: Record<string, ProjectSnapshot> = {};
+  for (const [key, project] of Object.entries(snapshot.projects ?? {})) {
+    projects[key.toUpperCase()] = project.permissions ? { ...project, permissions: canonicalMap(project.permissions) } : project;
   }
+  const result: PermissionSnapshot = { ...snapshot, ...(snapshot.global ? { global: canonicalMap(snapshot.global) } : {}), projects };
+  normalized.add(result);
   return result;
 }
 
@@ -29,34 +30,17 @@ function canonicalMap(map: Readonly<Record<string, boolean>>): Record<string, bo
   return out;
 }
 
-/** Origin of a site URL, or undefined when it isn't one. */
-export function siteOrigin(url: string): string | undefined {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Base URL without trailing slash, for comparing sites that have a context path. */
-export function siteBase(url: string): string | undefined {
-  try {
-    const u = new URL(url);
-    return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The snapshot a Jira connection runs as: the one whose site matches its host (the same base URL, else the same
- * origin); with no host, the only snapshot given.
- */
+/** The snapshot a Jira connection runs as: see matchSite. */
 export function snapshotForHost(host: string | undefined, snapshots: readonly PermissionSnapshot[]): PermissionSnapshot | undefined {
-  if (host === undefined) return snapshots.length === 1 ? snapshots[0] : undefined;
-  const base = siteBase(host);
-  const exact = snapshots.find((s) => siteBase(s.site) === base);
-  if (exact) return exact;
-  const origin = siteOrigin(host);
-  return snapshots.find((s) => siteOrigin(s.site) === origin);
+  return matchSite(host, snapshots, (s) => s.site);
+}
+
+/** The project of a snapshot that a recipe names by key or by numeric id. */
+export function projectOf(snapshot: PermissionSnapshot, keyOrId: string): { key: string; project: ProjectSnapshot } | undefined {
+  const projects = snapshot.projects ?? {};
+  const byKey = projects[keyOrId.toUpperCase()];
+  if (byKey) return { key: keyOrId.toUpperCase(), project: byKey };
+  if (!/^\d+$/.test(keyOrId)) return undefined;
+  for (const [key, project] of Object.entries(projects)) if (project.id === keyOrId) return { key, project };
+  return undefined;
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { normalizeSite, type JiraCredentials } from '../../core/jira';
-import { siteBase, siteOrigin } from '../../core/snapshot';
+import { matchSite, siteBase } from '../../core/snapshot';
 import type { AuthType, Deployment, SnapshotAccount } from '../../core/snapshot';
 
 /** A linked Jira account's non-secret details, kept in global state. Its credentials live in SecretStorage. */
@@ -55,11 +55,7 @@ export class AccountStore implements vscode.Disposable {
 
   /** The account a recipe connection runs as: same base URL, else same origin; without a host, the only account. */
   forHost(host: string | undefined): LinkedAccount | undefined {
-    const accounts = this.list();
-    if (host === undefined) return accounts.length === 1 ? accounts[0] : undefined;
-    const base = siteBase(host);
-    const origin = siteOrigin(host);
-    return accounts.find((a) => a.site === base) ?? accounts.find((a) => siteOrigin(a.site) === origin);
+    return matchSite(host, this.list(), (a) => a.site);
   }
 
   async credentials(account: LinkedAccount): Promise<JiraCredentials | undefined> {

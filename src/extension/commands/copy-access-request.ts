@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { accessRequestText } from '../../core/explain/access-request';
+import { accessRequestText } from '../../core/assist/access-request';
 import type { PermissionService } from '../accounts/permission-service';
 import type { RecipeChecker } from '../recipes/recipe-checker';
 

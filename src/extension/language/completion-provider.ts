@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { completionsAt, type ProjectChoice } from '../../core/explain/complete';
+import { completionsAt, type ProjectChoice } from '../../core/assist/complete';
 import { toPosition, toRange } from '../convert';
 import type { RecipeChecker } from '../recipes/recipe-checker';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { hoverAt } from '../../core/explain/hover';
+import { hoverAt } from '../../core/assist/hover';
 import type { PermissionService } from '../accounts/permission-service';
 import { toPosition, toRange } from '../convert';
 import type { RecipeChecker } from '../recipes/recipe-checker';

@@ -1,7 +1,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import recipeSchema from '../../../schemas/recipe.schema.json';
+import recipeSchema from '../../../../schemas/recipe.schema.json';
 import { nodeAtPath, nodeRange, type RecipeDocument } from './document';
-import { rangeAt, type Range } from '../text/range';
+import type { Range } from '../../text/range';
 
 export interface SchemaProblem {
   readonly message: string;
@@ -55,7 +55,7 @@ function toProblem(document: RecipeDocument, error: ErrorObject): SchemaProblem 
       const missing = (error.params as { missingProperty: string }).missingProperty;
       const start = found?.node?.range?.[0] ?? 0;
       // On the key of the object that lacks the property; an object with no key (root, list item) gets its first character.
-      const range = found?.pair ? nodeRange(document, found.pair.key) : rangeAt(document.lines, start, start + 1);
+      const range = found?.pair ? nodeRange(document, found.pair.key) : document.lines.rangeAt(start, start + 1);
       return { path, range, message: `Missing property "${missing}".` };
     }
     case 'additionalProperties': {

@@ -1,11 +1,12 @@
-import { isGlobalPermission, permissionInfo, requirementsOf, type PermissionInfo, type Requirement } from '../catalog';
+import { isGlobalPermission, permissionInfo, type PermissionInfo } from '../catalog';
 import type { JiraStep, RecipeAnalysis } from '../check/analyze';
 import { requirementHeld } from '../check/held';
+import { accountLabel, holdersLabel, whoCanGrant } from '../check/labels';
 import { ProjectResolver } from '../check/projects';
-import { normalizeSnapshot, snapshotForHost } from '../snapshot/normalize';
+import { requirementsOf, type Requirement } from '../check/requirements';
+import { projectOf, snapshotForHost } from '../snapshot/normalize';
 import type { PermissionSnapshot, ProjectSnapshot } from '../snapshot/types';
 import type { Position, Range } from '../text/range';
-import { accountLabel, holdersLabel, whoCanGrant } from './describe';
 import { locate } from './locate';
 
 /** Hover text (Markdown) for whatever is under a position of a recipe, or undefined. */
@@ -31,10 +32,11 @@ export function permissionMarkdown(p: PermissionInfo): string {
 
 function operationMarkdown(analysis: RecipeAnalysis, jiraStep: JiraStep, snapshots: readonly PermissionSnapshot[]): string {
   const { operation: op, step, connection } = jiraStep;
-  const found = snapshotForHost(connection.host, snapshots);
-  const snapshot = found && normalizeSnapshot(found);
+  const snapshot = snapshotForHost(connection.host, snapshots);
   const requirements = requirementsOf(op, step.inputs);
-  const projects = requirements.some((r) => r.keys.some((k) => !isGlobalPermission(k))) ? new ProjectResolver(analysis.model).projectsOf(step) : [];
+  const refs = requirements.some((r) => r.keys.some((k) => !isGlobalPermission(k))) ? new ProjectResolver(analysis.model).projectsOf(step) : [];
+  // Projects named by id are shown by their key once the snapshot knows it.
+  const projects = refs.map((ref) => (snapshot && projectOf(snapshot, ref)?.key) ?? ref);
 
   const kind = op.kind === 'trigger' ? `${op.triggerType === 'realtime' ? 'real-time' : 'polling'} trigger` : 'action';
   const parts = [`**${op.title}** · \`${op.name}\` — Jira ${kind}`, op.description, `\`${op.rest}\``];

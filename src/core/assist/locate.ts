@@ -1,6 +1,5 @@
 import { permissionInfo, type PermissionInfo } from '../catalog/permissions';
 import type { JiraStep, RecipeAnalysis } from '../check/analyze';
-import { nodeRange } from '../recipe/document';
 import { containsPosition, type Position, type Range } from '../text/range';
 
 /** What sits under a position: a Jira step's operation name or one of its input keys, or a permission key. */
@@ -11,14 +10,14 @@ export type Located =
 
 export function locate(analysis: RecipeAnalysis, position: Position): Located | undefined {
   for (const jiraStep of analysis.jiraSteps) {
-    const range = nodeRange(analysis.document, jiraStep.step.operationNode);
+    const range = jiraStep.step.operationRange;
     if (containsPosition(range, position)) return { kind: 'operation', jiraStep, range };
     for (const entry of jiraStep.step.inputs.values()) {
-      const keyRange = nodeRange(analysis.document, entry.keyNode);
+      const keyRange = entry.keyRange;
       if (containsPosition(keyRange, position)) return { kind: 'input', jiraStep, input: entry.key, range: keyRange };
     }
   }
-  return permissionWordAt(analysis.document.text, position);
+  return permissionWordAt(analysis.text, position);
 }
 
 /** A permission key such as ADD_COMMENTS (or a legacy one) anywhere in the text, comments included. */

@@ -1,21 +1,21 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type Scalar } from 'yaml';
-import { rangeAt, type Range } from '../text/range';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type Scalar } from 'yaml';
+import { LineIndex, type Range } from '../../text/range';
 
 /** A recipe file parsed with `yaml`, keeping the syntax tree so every finding can point at exact text. */
 export interface RecipeDocument {
   readonly text: string;
   readonly doc: Document.Parsed;
-  readonly lines: LineCounter;
+  readonly lines: LineIndex;
   readonly syntaxErrors: readonly { readonly message: string; readonly range: Range }[];
 }
 
 export function parseRecipeDocument(text: string): RecipeDocument {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const lines = new LineIndex(text);
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const syntaxErrors = doc.errors.map((e) => {
     // yaml marks a duplicate key by its first character; underline the whole key.
     const end = e.code === 'DUPLICATE_KEY' ? e.pos[0] + (/^[^\s:,[\]{}]*/.exec(text.slice(e.pos[0]))?.[0].length ?? 1) : e.pos[1];
-    return { message: syntaxMessage(e.message), range: rangeAt(lines, e.pos[0], Math.max(end, e.pos[0])) };
+    return { message: syntaxMessage(e.message), range: lines.rangeAt(e.pos[0], Math.max(end, e.pos[0])) };
   });
   return { text, doc, lines, syntaxErrors };
 }
@@ -30,7 +30,7 @@ export function nodeRange(document: RecipeDocument, node: Node | null | undefine
   const [start, valueEnd] = node?.range ?? [0, 0];
   let end = valueEnd;
   while (end > start && /\s/.test(document.text[end - 1])) end--;
-  return rangeAt(document.lines, start, end);
+  return document.lines.rangeAt(start, end);
 }
 
 /** The pair under `key` in a mapping, with the key as a Scalar node. */

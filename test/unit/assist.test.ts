@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { analyzeRecipe, check, permissionNeeds } from '../../src/core/check';
-import { accessRequestText } from '../../src/core/explain/access-request';
-import { completionsAt } from '../../src/core/explain/complete';
-import { hoverAt } from '../../src/core/explain/hover';
+import { accessRequestText } from '../../src/core/assist/access-request';
+import { completionsAt } from '../../src/core/assist/complete';
+import { hoverAt } from '../../src/core/assist/hover';
 import { project, snapshot, yaml } from './helpers';
 
 const recipe = yaml(

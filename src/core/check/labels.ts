@@ -1,13 +1,20 @@
 import type { OperationSpec } from '../catalog/types';
 import { describePermission } from '../catalog/permissions';
 import type { OperationStep } from '../recipe/model';
+import { accountName } from '../snapshot/account';
 import type { PermissionHolder, PermissionSnapshot } from '../snapshot/types';
 
 /** How findings, hovers and access requests name things, so they read the same everywhere. */
 
+/** The `step` of a finding: the step's id, else its path in the recipe. */
+export function stepName(step: OperationStep): string {
+  return step.id ?? step.path;
+}
+
 export function stepLabel(step: OperationStep): string {
-  if (step.kind === 'trigger') return step.id ? `Trigger "${step.id}"` : 'Trigger';
-  return step.id ? `Step "${step.id}"` : `Step ${step.path}`;
+  const name = step.label ?? step.id;
+  if (step.kind === 'trigger') return name ? `Trigger "${name}"` : 'Trigger';
+  return name ? `Step "${name}"` : `Step ${step.path}`;
 }
 
 export function operationLabel(op: OperationSpec): string {
@@ -15,9 +22,8 @@ export function operationLabel(op: OperationSpec): string {
 }
 
 export function accountLabel(snapshot: PermissionSnapshot): string {
-  const { displayName, name, id } = snapshot.account;
-  if (displayName && name) return `${displayName} (${name})`;
-  return displayName ?? name ?? id;
+  const { displayName, name } = snapshot.account;
+  return displayName && name ? `${displayName} (${name})` : accountName(snapshot.account);
 }
 
 /** "Edit Own Comments (EDIT_OWN_COMMENTS) or Edit All Comments (EDIT_ALL_COMMENTS)". */

@@ -1,9 +1,9 @@
 import { findOperation } from '../catalog';
 import { describePermission, permissionInfo } from '../catalog/permissions';
-import type { Finding } from '../check/findings';
-import { normalizeSnapshot, snapshotForHost } from '../snapshot/normalize';
+import { isGrantable, type Finding } from '../check/findings';
+import { accountLabel, holdersLabel } from '../check/labels';
+import { snapshotForHost } from '../snapshot/normalize';
 import type { PermissionSnapshot } from '../snapshot/types';
-import { accountLabel, holdersLabel } from './describe';
 
 /** The findings of one recipe file, with the recipe's name for the request. */
 export interface RecipeFindings {
@@ -11,25 +11,29 @@ export interface RecipeFindings {
   readonly findings: readonly Finding[];
 }
 
-const REQUESTABLE = new Set(['missing-permission', 'missing-global-permission', 'project-not-visible', 'security-level-unavailable']);
+/** One thing to grant, with the steps that need it; `key` when it is a single permission (to say who holds it). */
+interface Need {
+  readonly key?: string;
+  readonly reasons: string[];
+}
 
 /**
  * A ready-to-send request for a Jira administrator: per site, the account, then each global permission and each
  * project's permissions the recipes need, with which step needs it and who holds it now where that is known.
  */
 export function accessRequestText(recipes: readonly RecipeFindings[], snapshots: readonly PermissionSnapshot[]): string | undefined {
-  const bySite = new Map<string, { global: Map<string, string[]>; projects: Map<string, Map<string, string[]>> }>();
+  const bySite = new Map<string, { global: Map<string, Need>; projects: Map<string, Map<string, Need>> }>();
   for (const { recipe, findings } of recipes) {
     for (const f of findings) {
-      if (!REQUESTABLE.has(f.code) || !f.site) continue;
+      if (!isGrantable(f) || !f.site) continue;
       let site = bySite.get(f.site);
       if (!site) bySite.set(f.site, (site = { global: new Map(), projects: new Map() }));
-      const need = f.code === 'security-level-unavailable' ? securityNeed(f) : f.permissions.map(describePermission).join(' or ');
+      const text = f.code === 'security-level-unavailable' ? securityNeed(f) : f.permissions.map(describePermission).join(' or ');
       const target = f.project === null ? site.global : mapFor(site.projects, f.project);
-      const reasons = target.get(need) ?? [];
+      const need = target.get(text) ?? { key: f.code !== 'security-level-unavailable' && f.permissions.length === 1 ? f.permissions[0] : undefined, reasons: [] };
       const reason = `recipe "${recipe}", ${stepName(f)} (${f.operation})`;
-      if (!reasons.includes(reason)) reasons.push(reason);
-      target.set(need, reasons);
+      if (!need.reasons.includes(reason)) need.reasons.push(reason);
+      target.set(text, need);
     }
   }
   if (!bySite.size) return undefined;
@@ -41,16 +45,15 @@ export function accessRequestText(recipes: readonly RecipeFindings[], snapshots:
     const lines = [`Site: ${site}`, `Account: ${account}${snapshot ? ` (${snapshot.deployment === 'cloud' ? 'Jira Cloud' : 'Jira Server/Data Center'})` : ''}`, ''];
     if (needs.global.size) {
       lines.push('Global permissions (Jira administration → System → Global permissions):');
-      for (const [need, reasons] of needs.global) lines.push(`- ${need}, needed by ${reasons.join('; ')}`);
+      for (const [text, need] of needs.global) lines.push(`- ${text}, needed by ${need.reasons.join('; ')}`);
       lines.push('');
     }
     for (const [project, perms] of needs.projects) {
-      const p = snapshot && normalizeSnapshot(snapshot).projects?.[project];
+      const p = snapshot?.projects?.[project];
       lines.push(`Project ${project}${p && p.name ? ` (${p.name})` : ''}:`);
-      for (const [need, reasons] of perms) {
-        const key = need.match(/\(([A-Z_]+)\)$/)?.[1];
-        const holders = key && p ? p.permissionScheme?.grants?.[key] : undefined;
-        lines.push(`- ${need}, needed by ${reasons.join('; ')}${holders ? `. Currently granted to ${holdersLabel(holders)}` : ''}`);
+      for (const [text, need] of perms) {
+        const holders = need.key && p ? p.permissionScheme?.grants?.[need.key] : undefined;
+        lines.push(`- ${text}, needed by ${need.reasons.join('; ')}${holders ? `. Currently granted to ${holdersLabel(holders)}` : ''}`);
       }
       lines.push('');
     }
@@ -80,6 +83,10 @@ function mapFor<K, V>(map: Map<K, Map<string, V>>, key: K): Map<string, V> {
 }
 
 function securityNeed(f: Finding): string {
-  const level = /security level "([^"]+)"/.exec(f.message)?.[1] ?? 'the level the recipe sets';
-  return `membership of the issue security level "${level}" (so it can be set; ${permissionInfo('SET_ISSUE_SECURITY')?.name} is held)`;
+  const level = f.securityLevel ?? 'the level the recipe sets';
+  return `membership of the issue security level "${level}" (so it can be set; ${describePermissionName('SET_ISSUE_SECURITY')} is held)`;
+}
+
+function describePermissionName(key: string): string {
+  return permissionInfo(key)?.name ?? key;
 }
