@@ -31,7 +31,9 @@ export interface AnalyzeOptions {
 export function analyzeRecipe(text: string, options: AnalyzeOptions = {}): RecipeAnalysis {
   const read = readRecipe(text, { fileName: options.fileName });
   const model = withConnectionSites(read.model, options.connectionSites);
-  const findings: Finding[] = read.problems.map((p) => finding(p.code, { message: p.message, range: p.range, step: p.step ?? null, operation: p.operation ?? null }));
+  const findings: Finding[] = read.problems.map((p) =>
+    finding(p.code, { message: p.message, range: p.range, step: p.step ?? null, operation: p.operation ?? null, ...(p.suggestion ? { suggestion: p.suggestion } : {}) }),
+  );
   if (read.broken) return { text, format: model.format, model, findings, jiraSteps: [] };
   findings.push(...duplicateIds(model));
   const jiraSteps: JiraStep[] = [];

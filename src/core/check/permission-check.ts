@@ -145,6 +145,12 @@ class StepContext {
     const op = this.jiraStep.operation;
     const perm = alternativesLabel(requirement.keys);
     let message: string;
+    const webhookAdvice = this.step.webhookAdvice;
+    if (op.triggerType === 'realtime' && webhookAdvice) {
+      message = `${this.subject} registers a Jira webhook, which needs the global permission ${perm}; ${this.account} lacks it on ${this.snapshot.site}. ${webhookAdvice}`;
+      this.push(FindingCode.MissingGlobalPermission, null, requirement.keys, this.anchor(requirement), message, requirementFields(requirement));
+      return;
+    }
     if (op.triggerType === 'realtime') {
       const polling = op.pollingAlternative ? `, or switch to the polling trigger "${op.pollingAlternative}"` : '';
       message = `${this.subject} registers a Jira webhook, which needs the global permission ${perm}; ${this.account} lacks it on ${this.snapshot.site}. A Jira administrator can register the webhook by hand (Jira administration → System → WebHooks) and the recipe can use an HTTP webhook trigger instead${polling}.`;

@@ -35,8 +35,14 @@ export interface OperationStep {
   /** Where the operation is named: findings about the operation sit here. */
   readonly operationRange: Range;
   readonly inputs: ReadonlyMap<string, InputEntry>;
-  /** The platform will not run the step (an n8n node that is disabled): reported, never checked. */
+  /** The platform will not run the step (an n8n node that is disabled): reported by its adapter, never checked. */
   readonly disabled?: boolean;
+  /**
+   * What to do, in the platform's own terms, when the account may not register the webhook a real-time trigger
+   * needs. Set by adapters of platforms with their own way round it; it replaces the generic advice and the
+   * suggestion to switch to our polling trigger (which only our YAML format can name).
+   */
+  readonly webhookAdvice?: string;
 }
 
 export interface StepIdEntry {
@@ -71,11 +77,13 @@ export interface RecipeModel {
 
 /** What reading a recipe file found wrong before any check: the codes are finding codes of the same name. */
 export interface ReadProblem {
-  readonly code: 'yaml-syntax' | 'json-syntax' | 'schema' | 'unknown-format' | 'disabled-step';
+  readonly code: 'yaml-syntax' | 'json-syntax' | 'schema' | 'unknown-format' | 'disabled-step' | 'unknown-trigger' | 'unknown-action';
   readonly message: string;
   readonly range: Range;
   readonly step?: string;
   readonly operation?: string;
+  /** Text that fixes the problem when it replaces the text at `range` (a misspelt operation's likely name). */
+  readonly suggestion?: string;
 }
 
 /** A recipe file as an adapter read it: its model, and its problems (a syntax problem means the model is empty). */
