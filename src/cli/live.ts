@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { analyzeRecipe, permissionNeeds } from '../core/check';
+import { permissionNeeds, type RecipeAnalysis } from '../core/check';
 import { isGlobalPermission, OPERATIONS } from '../core/catalog';
 import { credentialsFromEnv, fetchSnapshot, JiraAuthError, JiraConfigError, JiraUnsupportedVersionError, mergeNeeds, normalizeSite, type JiraLogger, type PermissionNeeds } from '../core/jira';
-import { siteOrigin } from '../core/snapshot';
-import type { PermissionSnapshot } from '../core/snapshot';
+import { siteOrigin, type PermissionSnapshot } from '../core/snapshot';
 import { InputError } from './usage';
 
 export interface LiveOptions {
@@ -40,8 +38,8 @@ export async function fetchLiveSnapshot(options: LiveOptions, needs: PermissionN
  * What recipe files need from a site: with `site`, only their connections with that host and those with none
  * (what `check --site` will use); without, every Jira connection (`snapshot`, where the user chose the site).
  */
-export function needsOfFiles(files: readonly string[], site?: string): PermissionNeeds {
-  const bySite = permissionNeeds(files.map((f) => analyzeRecipe(readFileSync(f, 'utf8'))));
+export function needsOfRecipes(analyses: readonly RecipeAnalysis[], site?: string): PermissionNeeds {
+  const bySite = permissionNeeds(analyses);
   const origin = site && siteOrigin(site);
   let needs: PermissionNeeds = { global: [], projects: {}, securityLevelProjects: [] };
   for (const [host, n] of bySite) if (!origin || host === '' || siteOrigin(host) === origin) needs = mergeNeeds(needs, n);

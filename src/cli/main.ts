@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import { runCheck, type OutputFormat } from './commands/check';
+import { analyseFiles, readSnapshotFile, runCheck, type OutputFormat } from './commands/check';
 import { runSnapshot } from './commands/snapshot';
+import { loadWorkspaceConfig } from './config';
 import { expandRecipeArgs } from './files';
-import { fetchLiveSnapshot, needsOfFiles, type LiveOptions } from './live';
+import { fetchLiveSnapshot, needsOfRecipes, type LiveOptions } from './live';
 import { JiraRequestError, JiraUnavailableError, type JiraLogger } from '../core/jira';
-import type { PermissionSnapshot } from '../core/snapshot';
 import { InputError, USAGE, UsageError } from './usage';
 import { version } from '../../package.json';
 
@@ -44,6 +44,8 @@ export async function main(argv: readonly string[], out: (text: string) => void,
 
 const LIVE_OPTIONS = {
   site: { type: 'string' },
+  connection: { type: 'string', multiple: true },
+  config: { type: 'string' },
   'allow-http': { type: 'boolean', default: false },
   verbose: { type: 'boolean', default: false },
 } as const;
@@ -64,18 +66,23 @@ async function checkCommand(args: readonly string[], out: (text: string) => void
   });
   const format = values.format as string;
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}".`);
+  if (!positionals.length) throw new UsageError('check needs at least one recipe file, folder or glob.');
   const live = liveOptions(values, err, env);
-  let liveSnapshots: PermissionSnapshot[] = [];
-  if (live && positionals.length) {
+  const config = loadWorkspaceConfig(values.config as string | undefined, (values.connection as string[] | undefined) ?? []);
+  const snapshots = ((values.snapshot as string[] | undefined) ?? []).map(readSnapshotFile);
+  const paths = await expandRecipeArgs(positionals);
+  if (!paths.length) throw new InputError(`No recipe files (*.recipe.yaml, *.recipe.yml, *.recipe.json, n8n or Workato JSON) found in ${positionals.join(', ')}.`);
+  const files = analyseFiles(paths, config);
+  if (live) {
     try {
-      liveSnapshots = [await fetchLiveSnapshot(live, needsOfFiles(await expandRecipeArgs(positionals), live.site))];
+      snapshots.push(await fetchLiveSnapshot(live, needsOfRecipes(files.map((f) => f.analysis), live.site)));
     } catch (e) {
       if (!(e instanceof JiraUnavailableError)) throw e;
       // A Jira that can't be reached makes permissions unknown, not missing: the check goes on, unverified.
       err(`jira-recipe-lint: ${live.site} is unavailable (${e.message}); permissions are reported as unverified.\n`);
     }
   }
-  const result = await runCheck({ inputs: positionals, snapshotFiles: (values.snapshot as string[] | undefined) ?? [], format: format as OutputFormat, version, liveSnapshots });
+  const result = runCheck({ files, snapshots, format: format as OutputFormat, version });
   out(result.output);
   return result.exitCode;
 }
@@ -85,7 +92,8 @@ async function snapshotCommand(args: readonly string[], out: (text: string) => v
   const live = liveOptions(values, err, env);
   if (!live) throw new UsageError('snapshot needs --site URL.');
   const projects = (values.projects as string | undefined)?.split(',').map((p) => p.trim()).filter(Boolean);
-  const json = await runSnapshot({ ...live, projects, inputs: positionals, out: values.out as string | undefined });
+  const config = loadWorkspaceConfig(values.config as string | undefined, (values.connection as string[] | undefined) ?? []);
+  const json = await runSnapshot({ ...live, projects, inputs: positionals, out: values.out as string | undefined, config });
   if (values.out) err(`jira-recipe-lint: snapshot of ${live.site} written to ${String(values.out)}\n`);
   else out(json);
   return 0;

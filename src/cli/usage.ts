@@ -13,11 +13,15 @@ export const USAGE = `Usage:
   jira-recipe-lint snapshot --site URL [--projects ENG,OPS | <recipe files…>] [--out FILE]
 
 check     Validates recipes and checks their Jira steps against the permissions of the linked account,
-          from snapshot files (--snapshot) or live from a Jira site (--site).
+          from snapshot files (--snapshot) or live from a Jira site (--site). Recipes: our YAML
+          (*.recipe.yaml), n8n workflows and Workato recipe exports (JSON, recognised by content).
 snapshot  Fetches what the account holds on a Jira site, for the projects given or for everything the recipe
           files need, and writes a permission snapshot (no secrets in it) to --out or standard output.
 
 Options for --site: --allow-http (plain http to a site other than localhost), --verbose (log each request).
+
+Sites of n8n credentials and Workato connections (which name no site): .jira-recipe-lint.json in the
+current folder or above ({"connections": {"NAME": "https://…"}}), --config FILE, or --connection NAME=URL.
 
 Credentials for --site come from the environment only:
   JIRA_EMAIL + JIRA_API_TOKEN (Jira Cloud), JIRA_USERNAME + JIRA_PASSWORD or JIRA_PAT (Server/Data Center).

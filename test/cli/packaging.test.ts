@@ -10,7 +10,7 @@ describe('extension package', () => {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
   it('ships the bundle, manifest, schemas, readme, licence and walkthrough images, and nothing else', () => {
-    assert.deepEqual(files, ['LICENSE', 'README.md', 'dist/extension.js', 'media/hover.png', 'media/link.png', 'media/problems.png', 'media/recipe.png', 'package.json', 'schemas/permission-snapshot.schema.json', 'schemas/recipe.schema.json']);
+    assert.deepEqual(files, ['LICENSE', 'README.md', 'dist/extension.js', 'media/hover.png', 'media/link.png', 'media/problems.png', 'media/recipe.png', 'package.json', 'schemas/permission-snapshot.schema.json', 'schemas/recipe.schema.json', 'schemas/workspace-config.schema.json']);
   });
 
   it('has every walkthrough image it names', () => {

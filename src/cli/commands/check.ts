@@ -1,21 +1,25 @@
 import { readFileSync } from 'node:fs';
-import { check } from '../../core/check';
+import { analyzeRecipe, check, type RecipeAnalysis } from '../../core/check';
+import type { WorkspaceConfig } from '../../core/config/workspace-config';
 import { parseSnapshot, SnapshotFormatError, type PermissionSnapshot } from '../../core/snapshot';
-import { expandRecipeArgs } from '../files';
 import { formatJson } from '../format/json';
+import type { FileReport } from '../format/report';
 import { formatSarif } from '../format/sarif';
 import { formatText } from '../format/text';
-import type { FileReport } from '../format/report';
-import { InputError, UsageError } from '../usage';
+import { InputError } from '../usage';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
+/** A recipe file read and analysed once, for the live fetch and the check alike. */
+export interface AnalysedFile {
+  readonly file: string;
+  readonly analysis: RecipeAnalysis;
+}
+
 export interface CheckOptions {
-  readonly inputs: readonly string[];
-  readonly snapshotFiles: readonly string[];
+  readonly files: readonly AnalysedFile[];
+  readonly snapshots: readonly PermissionSnapshot[];
   readonly format: OutputFormat;
-  /** Snapshots fetched live (`--site`), on top of the snapshot files. */
-  readonly liveSnapshots?: readonly PermissionSnapshot[];
   readonly version: string;
 }
 
@@ -24,12 +28,12 @@ export interface CheckResult {
   readonly exitCode: 0 | 1;
 }
 
-export async function runCheck(options: CheckOptions): Promise<CheckResult> {
-  if (!options.inputs.length) throw new UsageError('check needs at least one recipe file, folder or glob.');
-  const snapshots = [...options.snapshotFiles.map(readSnapshotFile), ...(options.liveSnapshots ?? [])];
-  const files = await expandRecipeArgs(options.inputs);
-  if (!files.length) throw new InputError(`No recipe files (*.recipe.yaml, *.recipe.yml) found in ${options.inputs.join(', ')}.`);
-  const reports: FileReport[] = files.map((file) => ({ file, findings: check(readText(file), snapshots) }));
+export function analyseFiles(files: readonly string[], config: WorkspaceConfig): AnalysedFile[] {
+  return files.map((file) => ({ file, analysis: analyzeRecipe(readText(file), { fileName: file, connectionSites: config.connections }) }));
+}
+
+export function runCheck(options: CheckOptions): CheckResult {
+  const reports: FileReport[] = options.files.map(({ file, analysis }) => ({ file, findings: check(analysis, options.snapshots) }));
   const output = options.format === 'json' ? formatJson(reports) : options.format === 'sarif' ? formatSarif(reports, options.version) : formatText(reports);
   const hasErrors = reports.some((r) => r.findings.some((f) => f.severity === 'error'));
   return { output, exitCode: hasErrors ? 1 : 0 };
@@ -44,11 +48,11 @@ export function readSnapshotFile(file: string): PermissionSnapshot {
   }
 }
 
-function readText(file: string): string {
+export function readText(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`Cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message}.`);
+    throw new InputError(`Cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : e instanceof Error ? e.message : String(e)}.`);
   }
 }

@@ -1,12 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { expandRecipeArgs } from '../files';
-import { fetchLiveSnapshot, needsOfFiles, needsOfProjects, type LiveOptions } from '../live';
+import type { WorkspaceConfig } from '../../core/config/workspace-config';
+import { fetchLiveSnapshot, needsOfProjects, needsOfRecipes, type LiveOptions } from '../live';
+import { analyseFiles } from './check';
 import { InputError, UsageError } from '../usage';
 
 export interface SnapshotOptions extends LiveOptions {
   readonly projects?: readonly string[];
   readonly inputs: readonly string[];
   readonly out?: string;
+  readonly config: WorkspaceConfig;
 }
 
 /** Fetches what the account holds for the given projects, or for what the given recipes need; returns the JSON. */
@@ -15,7 +18,7 @@ export async function runSnapshot(options: SnapshotOptions): Promise<string> {
   if (!options.projects?.length && !options.inputs.length) throw new UsageError('snapshot needs --projects KEY,KEY or recipe files to know what to fetch.');
   const bad = options.projects?.find((p) => !/^[A-Z][A-Z0-9_]*$/.test(p));
   if (bad) throw new UsageError(`"${bad}" is not a Jira project key (upper-case letters, digits and _, e.g. ENG).`);
-  const needs = options.projects?.length ? needsOfProjects(options.projects) : needsOfFiles(await expandRecipeArgs(options.inputs));
+  const needs = options.projects?.length ? needsOfProjects(options.projects) : needsOfRecipes(analyseFiles(await expandRecipeArgs(options.inputs), options.config).map((f) => f.analysis));
   const snapshot = await fetchLiveSnapshot(options, needs);
   const json = `${JSON.stringify(snapshot, null, 2)}\n`;
   if (options.out) {

@@ -42,7 +42,8 @@ export function readRecipe(text: string, options: ReadOptions = {}): ReadRecipe 
 
 /** The format of a JSON text we recognise, without building anything; undefined for other JSON. */
 export function detectJsonFormat(text: string): RecipeFormat | undefined {
-  if (refusal(text) || !looksLikeJsonObject(text)) return undefined;
+  // Most JSON in a workspace is neither: a look at the text spares parsing it.
+  if (refusal(text) || !looksLikeJsonObject(text) || !MAY_BE_RECIPE.test(text)) return undefined;
   const { root } = parseJsonDocument(text);
   if (!root) return undefined;
   if (isN8nWorkflow(root)) return 'n8n';
@@ -77,6 +78,9 @@ function refusal(text: string): ReadProblem | undefined {
 function failed(text: string, format: RecipeFormat, problem: ReadProblem): ReadRecipe {
   return { text, model: emptyModel(format), problems: [problem], broken: true };
 }
+
+/** Text every n8n workflow (a node type) or Workato recipe (the trigger keyword) holds. */
+const MAY_BE_RECIPE = /n8n-nodes-base\.|"@n8n\/|"keyword"\s*:\s*"trigger"|\\"keyword\\"\s*:\s*\\"trigger\\"/i;
 
 function looksLikeJsonObject(text: string): boolean {
   return /^\uFEFF?\s*\{\s*"/.test(text);

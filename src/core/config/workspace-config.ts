@@ -1,0 +1,47 @@
+import Ajv, { type ValidateFunction } from 'ajv';
+import configSchema from '../../../schemas/workspace-config.schema.json';
+
+/** The workspace file VS Code and the CLI both read; `schemas/workspace-config.schema.json` is its contract. */
+export const WORKSPACE_CONFIG_FILE = '.jira-recipe-lint.json';
+
+export interface WorkspaceConfig {
+  /** Connection name → site URL, for recipes that name a connection but not its site. */
+  readonly connections: ReadonlyMap<string, string>;
+}
+
+export const EMPTY_CONFIG: WorkspaceConfig = { connections: new Map() };
+
+export class WorkspaceConfigError extends Error {
+  override readonly name = 'WorkspaceConfigError';
+}
+
+let validator: ValidateFunction | undefined;
+
+/** Parses and validates the file's text; throws WorkspaceConfigError with a readable reason. */
+export function parseWorkspaceConfig(text: string, source = WORKSPACE_CONFIG_FILE): WorkspaceConfig {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new WorkspaceConfigError(`${source} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  validator ??= new Ajv({ allErrors: true, strict: true }).addKeyword('patternErrorMessage').compile(configSchema);
+  if (!validator(data)) {
+    const reasons = (validator.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is not valid'}`);
+    throw new WorkspaceConfigError(`${source} is not a jira-recipe-lint configuration: ${reasons.join('; ')}`);
+  }
+  const connections = (data as { connections?: Record<string, string> }).connections ?? {};
+  return { connections: new Map(Object.entries(connections)) };
+}
+
+/** `NAME=URL` from the command line, on top of (and winning over) the file's mapping. */
+export function withConnectionArgs(config: WorkspaceConfig, args: readonly string[]): WorkspaceConfig {
+  if (!args.length) return config;
+  const connections = new Map(config.connections);
+  for (const arg of args) {
+    const at = arg.lastIndexOf('=');
+    if (at <= 0 || at === arg.length - 1) throw new WorkspaceConfigError(`--connection takes NAME=URL, e.g. --connection "Jira acme=https://acme.atlassian.net"; got "${arg}".`);
+    connections.set(arg.slice(0, at).trim(), arg.slice(at + 1).trim());
+  }
+  return { connections };
+}
