@@ -16,6 +16,7 @@
  *   keys); bulk costs ⌈P'/50⌉ + ⌈P/1000⌉. "auto" picks bulk only when strictly cheaper — from 3 projects on (2 with
  *   global keys) — and stays per-project on ties, as `mypermissions` is the documented per-project answer.
  *   (Looking ids up with `GET /rest/api/2/project/{key}`, one per project, would cost P + ⌈P/1000⌉: never cheaper.)
+ *   Projects named by numeric id (n8n workflows) add one `GET /rest/api/2/project/{id}` each, to learn their key.
  *   Outside the budget, both only asked for: `securitylevel`, one per project in `securityLevelProjects`; and
  *   explanations, only for visible projects with a missing permission: one `permissionscheme` per such project plus
  *   one scheme read per distinct scheme.
@@ -38,6 +39,7 @@ import type { JiraHttp } from './http';
 import { silentLogger, type JiraLogger } from './logger';
 import { fetchMyPermissions } from './my-permissions';
 import { findProjectIds } from './project-ids';
+import { resolveProjectRefs, type ResolvedProjectRefs } from './project-refs';
 import { fetchSecurityLevels } from './projects';
 import { normalizeNeeds, type NormalizedNeeds, type PermissionNeeds } from '../snapshot/needs';
 import type { JiraSite } from './site';
@@ -63,11 +65,14 @@ export async function fetchSnapshot(
   return withConnection(site, credentials, options, async (http, normalized) => {
     const account = await fetchMyself(http, credentials);
     const info = await fetchServerInfo(http);
-    const fetcher = new PermissionFetcher(http, wanted, options);
-    const { global, projects } =
-      info.deployment === 'cloud' && useBulk(wanted, options)
+    const refs = await resolveProjectRefs(http, wanted);
+    const fetcher = new PermissionFetcher(http, refs.needs, options);
+    const fetched =
+      info.deployment === 'cloud' && useBulk(refs.needs, options)
         ? await fetcher.viaBulkCheck()
         : await fetcher.perProject(info.deployment);
+    const global = fetched.global;
+    const projects = withProjectRefs(fetched.projects, refs);
     return normalizeSnapshot({
       version: 1,
       site: normalized.baseUrl,
@@ -231,6 +236,17 @@ function isProjectLevelFailure(error: unknown): error is JiraUnavailableError | 
 function unavailable(error: unknown): ProjectSnapshot & { unavailable: string } {
   if (!isProjectLevelFailure(error)) throw error;
   return { visible: true, unavailable: error.message };
+}
+
+/** Projects found by id get their id and name; ids that name none are recorded under the id. */
+function withProjectRefs(projects: Record<string, ProjectSnapshot>, refs: ResolvedProjectRefs): Record<string, ProjectSnapshot> {
+  if (!refs.found.size && !Object.keys(refs.unresolved).length) return projects;
+  const result: Record<string, ProjectSnapshot> = { ...projects, ...refs.unresolved };
+  for (const [key, ref] of refs.found) {
+    const project = result[key];
+    if (project) result[key] = { ...project, ...(ref.id !== undefined ? { id: ref.id } : {}), name: ref.name };
+  }
+  return sortByKey(result);
 }
 
 function sortByKey<T>(record: Record<string, T>): Record<string, T> {
