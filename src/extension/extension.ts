@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { JSON_GLOB } from '../core/recipe/files';
 import { AccountStore } from './accounts/account-store';
 import { linkEnvironmentAccount } from './accounts/environment-account';
 import { PermissionService } from './accounts/permission-service';
@@ -15,24 +16,28 @@ import { QuickFixes } from './language/quick-fixes';
 import { createLog } from './log';
 import { RecipeChecker } from './recipes/recipe-checker';
 import { readSettings, SECTION } from './settings';
+import { RECIPE_LANGUAGES } from './recipes/recipe-documents';
 import { StatusBar } from './status-bar';
+import { WorkspaceConfigFile } from './workspace-config';
 
-/** Recipe files stay language `yaml`, so YAML tooling keeps working; we only add our checks on top. */
+/** Recipe files keep their language (`yaml`, `json`), so other tooling keeps working; we only add our checks on top. */
 const YAML: vscode.DocumentSelector = [{ language: 'yaml' }];
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = createLog(context);
   const accounts = new AccountStore(context.secrets, context.globalState);
   const permissions = new PermissionService(accounts, log);
-  const checker = new RecipeChecker(permissions);
+  const workspaceConfig = new WorkspaceConfigFile(log);
+  const checker = new RecipeChecker(permissions, () => workspaceConfig.config);
   const statusBar = new StatusBar(accounts, permissions, checker);
-  context.subscriptions.push(accounts, permissions, checker, statusBar);
+  context.subscriptions.push(accounts, permissions, workspaceConfig, checker, statusBar);
 
   // Language features.
   context.subscriptions.push(
-    vscode.languages.registerHoverProvider(YAML, hoverProvider(checker, permissions)),
+    vscode.languages.registerHoverProvider(RECIPE_LANGUAGES, hoverProvider(checker, permissions)),
+    // Completions read our YAML format's lines; n8n and Workato files are edited in their platforms.
     vscode.languages.registerCompletionItemProvider(YAML, completionProvider(checker, () => permissions.projectChoices()), ':', ' '),
-    vscode.languages.registerCodeActionsProvider(YAML, new QuickFixes(checker), QuickFixes.metadata),
+    vscode.languages.registerCodeActionsProvider(RECIPE_LANGUAGES, new QuickFixes(checker), QuickFixes.metadata),
   );
 
   // Commands.
@@ -61,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): void {
     checker.onDidCheck(() => statusBar.update()),
     vscode.window.onDidChangeActiveTextEditor(() => statusBar.update()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => checker.recheckAll()),
+    workspaceConfig.onDidChange(() => checker.recheckAll()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(SECTION)) checker.recheckAll();
     }),
@@ -68,13 +74,18 @@ export function activate(context: vscode.ExtensionContext): void {
   // Recipe files changed or deleted outside the editor keep their findings true to the disk. Deletions are watched
   // everywhere: a deleted folder is reported as the folder, not as the recipes in it.
   const changes = vscode.workspace.createFileSystemWatcher(readSettings().files, true, false, true);
+  // JSON recipes (n8n, Workato) are known by content; only those already checked are followed.
+  const jsonChanges = vscode.workspace.createFileSystemWatcher(JSON_GLOB, true, false, true);
   const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
   context.subscriptions.push(
     changes,
     deletions,
+    jsonChanges,
     changes.onDidChange((uri) => void checker.recheckFromDisk(uri)),
+    jsonChanges.onDidChange((uri) => void checker.recheckFromDisk(uri)),
     deletions.onDidDelete((uri) => checker.forgetUnder(uri)),
   );
+  void workspaceConfig.load();
   for (const document of vscode.workspace.textDocuments) checker.checkDocument(document);
   statusBar.update();
   void vscode.commands.executeCommand('setContext', 'jiraRecipeLint.hasAccounts', accounts.list().length > 0);

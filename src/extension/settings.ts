@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { JiraClientOptions } from '../core/jira';
+import { RECIPE_GLOB } from '../core/recipe/files';
 import { jiraLogger } from './log';
 
 /** The extension's settings (see `contributes.configuration` in package.json). */
@@ -21,7 +22,7 @@ export interface Settings {
 export function readSettings(): Settings {
   const c = vscode.workspace.getConfiguration(SECTION);
   return {
-    files: c.get<string>('files', '**/*.recipe.{yaml,yml}'),
+    files: c.get<string>('files', RECIPE_GLOB),
     cacheLifetimeMs: Math.max(0, c.get<number>('cacheLifetimeMinutes', 10)) * 60_000,
     checkDelayMs: Math.max(0, c.get<number>('checkDelayMs', 300)),
     requestTimeoutMs: Math.max(1, c.get<number>('requestTimeoutSeconds', 10)) * 1000,

@@ -3,6 +3,7 @@ import { FindingCode } from '../core/check';
 import type { AccountStore } from './accounts/account-store';
 import type { PermissionService } from './accounts/permission-service';
 import type { RecipeChecker } from './recipes/recipe-checker';
+import { accountHandle, accountName } from '../core/snapshot';
 
 const PERMISSION_CODES = new Set<string>([FindingCode.MissingPermission, FindingCode.MissingGlobalPermission, FindingCode.ProjectNotVisible, FindingCode.SecurityLevelUnavailable]);
 
@@ -27,10 +28,10 @@ export class StatusBar implements vscode.Disposable {
     const account = [...hosts].map((h) => this.accounts.forHost(h)).find((a) => a !== undefined);
     if (!account) return this.show('$(account) Jira: not linked', 'Link the Jira account this recipe runs as.', 'jiraRecipeLint.linkAccount');
 
-    const who = account.account.name ?? account.account.displayName ?? account.account.id;
+    const who = accountHandle(account.account);
     const state = this.permissions.state(account.site);
     const missing = this.checker.findings(document.uri).filter((f) => PERMISSION_CODES.has(f.code)).length;
-    const tooltip = `${account.account.displayName ?? who} on ${account.site}${state?.detail ? `\n${state.detail}` : ''}`;
+    const tooltip = `${accountName(account.account)} on ${account.site}${state?.detail ? `\n${state.detail}` : ''}`;
     switch (state?.state) {
       case 'checking':
         return this.show(`$(sync~spin) Jira: ${who} · checking`, tooltip, 'jiraRecipeLint.showAccounts');

@@ -361,4 +361,45 @@ export const OPERATIONS: readonly OperationSpec[] = [
     rest: 'GET /rest/api/3/field',
     inputs: [],
   },
+  // The operations below are those of n8n's Jira node that the rest of the catalog lacks; each rests on the
+  // "Permissions required" text of its call in Atlassian's Jira Cloud OpenAPI spec.
+  {
+    name: 'notify_issue',
+    kind: 'action',
+    title: 'Send issue notification',
+    description: 'Emails a notification about an issue to the recipients given (reporter, assignee, watchers, voters, users, groups).',
+    rest: 'POST /rest/api/3/issue/{issueIdOrKey}/notify',
+    // Atlassian's spec: "Browse Projects project permission for the project that the issue is in."
+    project: ['BROWSE_PROJECTS'],
+    inputs: [issueInput, { key: 'subject', description: 'Subject of the email.' }, { key: 'text_body', description: 'Plain-text body.' }, { key: 'html_body', description: 'HTML body.' }],
+    notes: [SECURITY_NOTE, 'Jira sends the email only if outgoing mail is enabled for the site.'],
+  },
+  readIssue('get_comment', 'Get comment', 'Reads one comment of an issue.', 'GET /rest/api/3/issue/{issueIdOrKey}/comment/{id}', [{ key: 'comment_id', description: 'Comment id.', required: true }]),
+  {
+    ...readIssue('get_issue_attachments', 'Get issue attachments', "Lists an issue's attachments (the issue's attachment field).", 'GET /rest/api/3/issue/{issueIdOrKey}'),
+    notes: [SECURITY_NOTE, 'Attachments in comments with visibility restrictions are left out for accounts outside the restriction.'],
+  },
+  {
+    name: 'get_attachment_metadata',
+    kind: 'action',
+    title: 'Get attachment',
+    description: "Reads an attachment's metadata (file name, size, type, the link to its content) by id.",
+    rest: 'GET /rest/api/3/attachment/{id}',
+    // Atlassian's spec: "Browse projects project permission for the project that the issue is in."
+    project: ['BROWSE_PROJECTS'],
+    inputs: [{ key: 'attachment_id', description: 'Attachment id.', required: true }, { key: 'issue', description: 'Issue the attachment belongs to, to tell its project.' }],
+    notes: [SECURITY_NOTE, 'An attachment added in a restricted comment follows the restriction of that comment.'],
+  },
+  {
+    name: 'delete_user',
+    kind: 'action',
+    title: 'Delete user',
+    description: "Removes a user from Jira's user base (on Cloud, not their Atlassian account).",
+    rest: 'DELETE /rest/api/3/user',
+    global: ['ADMINISTER'],
+    inputs: [{ key: 'user', description: 'Account id (Cloud) or username (Server/DC).', required: true }],
+    notes: [
+      'Atlassian\'s spec for Jira Cloud requires site administration (membership of the site-admin group), which no Jira permission shows: Administer Jira is checked as the least it takes.',
+    ],
+  },
 ];

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import { credentialsFromEnv, normalizeSite, validateLogin } from '../../core/jira';
 import { clientOptions } from '../settings';
 import type { AccountStore } from './account-store';
+import { accountName } from '../../core/snapshot';
 
 /**
  * Links the account the environment names: `JIRA_SITE` with the CLI's credential variables (`JIRA_EMAIL` +
@@ -19,7 +20,7 @@ export async function linkEnvironmentAccount(accounts: AccountStore, log: vscode
     const site = normalizeSite(env.JIRA_SITE, options).baseUrl;
     const login = await validateLogin(site, credentials, options);
     accounts.useEnvironmentAccount({ site, deployment: login.deployment, serverVersion: login.serverVersion, authType: credentials.kind, account: login.account, linkedAt: new Date().toISOString() }, credentials);
-    log.info(`Linked ${login.account.displayName ?? login.account.id} on ${site} from the environment.`);
+    log.info(`Linked ${accountName(login.account)} on ${site} from the environment.`);
   } catch (e) {
     log.warn(`The Jira account from the environment (JIRA_SITE) could not be linked: ${(e as Error).message}`);
   }

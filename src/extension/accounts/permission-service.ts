@@ -3,6 +3,7 @@ import { isAbortError, JiraAuthError, JiraUnavailableError, JiraUnsupportedVersi
 import type { PermissionSnapshot } from '../../core/snapshot';
 import { clientOptions, readSettings } from '../settings';
 import type { AccountStore, LinkedAccount } from './account-store';
+import { accountName } from '../../core/snapshot';
 
 /** What the status bar shows for an account. */
 export type AccountState = 'checking' | 'ok' | 'offline' | 'auth-failed' | 'unsupported';
@@ -136,7 +137,7 @@ export class PermissionService implements vscode.Disposable {
     this.latest.set(account.site, snapshot);
     this.setState(account, 'ok');
     if (before !== snapshot) {
-      this.log.info(`Permissions of ${snapshot.account.displayName ?? snapshot.account.id} on ${snapshot.site} fetched (${Object.keys(snapshot.projects ?? {}).length} projects).`);
+      this.log.info(`Permissions of ${accountName(snapshot.account)} on ${snapshot.site} fetched (${Object.keys(snapshot.projects ?? {}).length} projects).`);
       this.changed.fire();
     }
   }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { analyzeRecipe, permissionNeeds, type RecipeAnalysis } from '../../core/check';
+import { permissionNeeds, type RecipeAnalysis } from '../../core/check';
+import { IGNORED_GLOBS, isRecipeFile, JSON_GLOB } from '../../core/recipe/files';
 import { isAbortError } from '../../core/jira';
 import type { PermissionService } from '../accounts/permission-service';
 import type { RecipeChecker } from '../recipes/recipe-checker';
@@ -32,7 +33,7 @@ export function registerCheckPermissions(context: vscode.ExtensionContext, check
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
         progress.report({ message: 'finding recipes…' });
-        const files = scope === 'active' && active ? [{ uri: active.uri, analysis: checker.analysis(active) }] : await readWorkspaceRecipes();
+        const files = scope === 'active' && active ? [{ uri: active.uri, analysis: checker.analysis(active) }] : await readWorkspaceRecipes(checker);
         progress.report({ message: `fetching permissions for ${files.length} recipe(s)…` });
         if (vscode.workspace.isTrusted) {
           const needs = permissions.byAccount(permissionNeeds(files.map((f) => f.analysis)));
@@ -56,15 +57,21 @@ export function registerCheckPermissions(context: vscode.ExtensionContext, check
   );
 }
 
-async function readWorkspaceRecipes(): Promise<{ uri: vscode.Uri; analysis: RecipeAnalysis }[]> {
-  const uris = await vscode.workspace.findFiles(readSettings().files, '**/node_modules/**');
+/** Every recipe of the workspace: files matching the setting, and JSON files that are recipes by content. */
+async function readWorkspaceRecipes(checker: RecipeChecker): Promise<{ uri: vscode.Uri; analysis: RecipeAnalysis }[]> {
+  const exclude = `{${IGNORED_GLOBS.join(',')}}`;
+  const [named, json] = await Promise.all([vscode.workspace.findFiles(readSettings().files, exclude), vscode.workspace.findFiles(JSON_GLOB, exclude)]);
+  const unique = new Map([...named, ...json].map((uri) => [uri.toString(), uri]));
   const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
-  return Promise.all(
-    uris.sort((a, b) => a.path.localeCompare(b.path)).map(async (uri) => {
+  const namedKeys = new Set(named.map((u) => u.toString()));
+  const read = await Promise.all(
+    [...unique.values()].sort((a, b) => a.path.localeCompare(b.path)).map(async (uri) => {
       const text = open.get(uri.toString())?.getText() ?? new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      return { uri, analysis: analyzeRecipe(text) };
+      const recipe = namedKeys.has(uri.toString()) || isRecipeFile(uri.path, () => text);
+      return recipe ? [{ uri, analysis: checker.analyze(text, uri.path) }] : [];
     }),
   );
+  return read.flat();
 }
 
 async function showSummary(s: CheckSummary): Promise<void> {

@@ -3,6 +3,7 @@ import { detectDeployment, JiraConfigError, normalizeSite, validateLogin, type J
 import type { AuthType } from '../../core/snapshot';
 import type { AccountStore } from '../accounts/account-store';
 import { clientOptions } from '../settings';
+import { accountName } from '../../core/snapshot';
 
 /**
  * Scripted input, for automation and tests: any field left out is asked for. Secrets passed this way go straight to
@@ -60,7 +61,7 @@ export function registerLinkAccount(context: vscode.ExtensionContext, accounts: 
         return undefined;
       }
       await accounts.link({ site, deployment: login.deployment, serverVersion: login.serverVersion, authType: method, account: login.account, linkedAt: new Date().toISOString() }, credentials);
-      const who = login.account.displayName ?? login.account.name ?? login.account.id;
+      const who = accountName(login.account);
       void vscode.window.showInformationMessage(`Linked ${who} on ${site} (${login.deployment === 'cloud' ? 'Jira Cloud' : `Jira ${login.serverVersion}`}). Recipes are being checked against its permissions.`);
       return site;
     }),

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/account-store';
 import type { PermissionService } from '../accounts/permission-service';
+import { accountName } from '../../core/snapshot';
 
 /** Show Linked Accounts: each site, account, sign-in and state; picking one offers refresh, export and unlink. */
 export function registerShowAccounts(context: vscode.ExtensionContext, accounts: AccountStore, permissions: PermissionService): void {
@@ -11,7 +12,7 @@ export function registerShowAccounts(context: vscode.ExtensionContext, accounts:
         const fetched = permissions.snapshotOf(a.site)?.fetchedAt;
         return {
           site: a.site,
-          account: a.account.displayName ?? a.account.name ?? a.account.id,
+          account: accountName(a.account),
           deployment: a.deployment,
           authType: a.authType,
           state: state?.state ?? 'not checked yet',

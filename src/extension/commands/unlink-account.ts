@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/account-store';
 import { pickAccount } from './pick-account';
+import { accountName } from '../../core/snapshot';
 
 export function registerUnlinkAccount(context: vscode.ExtensionContext, accounts: AccountStore): void {
   context.subscriptions.push(
@@ -12,7 +13,7 @@ export function registerUnlinkAccount(context: vscode.ExtensionContext, accounts
         return false;
       }
       await accounts.unlink(account.site);
-      void vscode.window.showInformationMessage(`Unlinked ${account.account.displayName ?? account.account.id} on ${account.site}; its credentials were deleted.`);
+      void vscode.window.showInformationMessage(`Unlinked ${accountName(account.account)} on ${account.site}; its credentials were deleted.`);
       return true;
     }),
   );

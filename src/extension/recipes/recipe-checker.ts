@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { analyzeRecipe, check, permissionNeeds, type Finding, type RecipeAnalysis } from '../../core/check';
+import type { WorkspaceConfig } from '../../core/config/workspace-config';
 import type { PermissionService } from '../accounts/permission-service';
 import { toDiagnostic } from '../convert';
 import { readSettings } from '../settings';
+import { forgetDocument, isRecipeDocument, recipeFileName } from './recipe-documents';
 
 interface Checked {
   readonly version: number;
@@ -22,10 +24,18 @@ export class RecipeChecker implements vscode.Disposable {
   /** Fires after a recipe's findings change. */
   readonly onDidCheck = this.changed.event;
 
-  constructor(private readonly permissions: PermissionService) {}
+  constructor(
+    private readonly permissions: PermissionService,
+    private readonly config: () => WorkspaceConfig,
+  ) {}
 
   isRecipe(document: vscode.TextDocument): boolean {
-    return vscode.languages.match({ pattern: readSettings().files }, document) > 0;
+    return isRecipeDocument(document);
+  }
+
+  /** Reads a recipe's text as the file it is, with the workspace's connection sites. */
+  analyze(text: string, fileName: string): RecipeAnalysis {
+    return analyzeRecipe(text, { fileName, connectionSites: this.config().connections });
   }
 
   /** Checks after the typing pause (setting `checkDelayMs`). */
@@ -40,7 +50,11 @@ export class RecipeChecker implements vscode.Disposable {
 
   /** Checks an open recipe now and asks for any permissions it needs that aren't fetched yet. */
   checkDocument(document: vscode.TextDocument): Finding[] {
-    if (!this.isRecipe(document)) return [];
+    if (!this.isRecipe(document)) {
+      // A JSON file that stopped being a recipe (edited into something else) loses its findings.
+      if (this.checked.has(document.uri.toString())) this.forget(document.uri);
+      return [];
+    }
     const findings = this.publish(document.uri, this.analysis(document), document.version);
     this.requestPermissions();
     return findings;
@@ -67,8 +81,11 @@ export class RecipeChecker implements vscode.Disposable {
   recheckAll(): void {
     const open = new Set<string>();
     for (const document of vscode.workspace.textDocuments) {
-      if (!this.isRecipe(document)) continue;
       open.add(document.uri.toString());
+      if (!this.isRecipe(document)) {
+        if (this.checked.has(document.uri.toString())) this.forget(document.uri);
+        continue;
+      }
       this.publish(document.uri, this.analysis(document), document.version);
     }
     for (const [key, entry] of this.checked) if (!open.has(key)) this.publish(vscode.Uri.parse(key), entry.analysis);
@@ -78,7 +95,7 @@ export class RecipeChecker implements vscode.Disposable {
   /** The parsed recipe, reused while the document is unchanged. */
   analysis(document: vscode.TextDocument): RecipeAnalysis {
     const entry = this.checked.get(document.uri.toString());
-    return entry && entry.version === document.version ? entry.analysis : analyzeRecipe(document.getText());
+    return entry && entry.version === document.version ? entry.analysis : this.analyze(document.getText(), recipeFileName(document));
   }
 
   findings(uri: vscode.Uri): readonly Finding[] {
@@ -99,13 +116,14 @@ export class RecipeChecker implements vscode.Disposable {
     if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
     try {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      this.publish(uri, analyzeRecipe(text));
+      this.publish(uri, this.analyze(text, uri.path));
     } catch {
       this.forget(uri);
     }
   }
 
   forget(uri: vscode.Uri): void {
+    forgetDocument(uri);
     this.checked.delete(uri.toString());
     this.collection.delete(uri);
   }
