@@ -175,8 +175,9 @@ function startServer(dataDir, userDataDir, env, listenPort = 0, restricted = fal
 
 /** Waits until the workbench has restored (editors, panels, views) after page load. */
 export async function waitForWorkbench(page, timeout = 60000) {
-  await page.waitForFunction(() => window.driver, null, { timeout });
-  await page.evaluate(() => window.driver.whenWorkbenchRestored());
+  // These run in the page, where `window` is the workbench's.
+  await page.waitForFunction(() => globalThis.driver, null, { timeout });
+  await page.evaluate(() => globalThis.driver.whenWorkbenchRestored());
 }
 
 /** Runs a command from the palette (F1) by the label shown there, e.g. 'View: Toggle Problems'. */
