@@ -34,10 +34,10 @@ export function generateWorkatoRecipe(steps: number): string {
   const alias = (i: number) => i.toString(16).padStart(8, '0');
   const pill = (path: string) => `#{_('data.jira.${alias(0)}.${path}')}`;
   const kinds = [
-    (i: number) => ({ provider: 'jira', name: 'create_issue', input: { project_issuetype: 'ENG', summary: `Follow-up ${pill('key')} #${i}`, assignee: '5b10ac8d82e05b22cc7d4ef5' } }),
-    () => ({ provider: 'jira', name: 'add_comment', input: { issue_key: pill('key'), comment: 'Escalated.' } }),
-    () => ({ provider: 'jira', name: 'upload_attachment', input: { issue_key: pill('key'), file_name: 'log.txt' } }),
-    () => ({ provider: 'jira', name: 'update_issue_status', input: { issue_key: pill('key'), status: 'Closed' } }),
+    (i: number) => ({ provider: 'jira', name: 'create_issue', input: { project_issuetype: 'ENG--Task', summary: `Follow-up ${pill('key')} #${i}`, assignee: '5b10ac8d82e05b22cc7d4ef5' } }),
+    () => ({ provider: 'jira', name: 'create_comment', input: { issue_id_or_key: pill('key'), comment: 'Escalated.' } }),
+    () => ({ provider: 'jira', name: 'upload_attachment', input: { issue_id_or_key: pill('key'), file_name: 'log.txt' } }),
+    () => ({ provider: 'jira', name: 'update_issue_status', input: { issue_id_or_key: pill('key'), status: 'Closed' } }),
     (i: number) => ({ provider: 'slack', name: 'post_message', input: { channel: 'ops', text: `Issue ${pill('key')} #${i}` } }),
   ];
   const block: object[] = [];

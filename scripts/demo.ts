@@ -2,6 +2,7 @@
  * npm run demo: the Jira simulator with its demo scenario, and VS Code (server from the code-server package) with
  * this extension, the examples/ workspace and the demo account already linked. Prints the URL to open.
  *   --smoke        start, check that the workbench answers, stop (used by the tests)
+ *   --results FILE with --smoke: write its count to FILE, for scripts/test.mjs
  *   DEMO_PORT      VS Code's port (default 8080); DEMO_JIRA_PORT the simulator's (default: any free one)
  */
 import { execFileSync } from 'node:child_process';
@@ -10,9 +11,11 @@ import { join } from 'node:path';
 import { SCENARIOS, startJiraSim } from '../test/jira-sim';
 import { loadHarness } from '../test/vscode/ui-smoke';
 import { DEMO_ACCOUNT_ENV, examplesWorkspace, ROOT } from '../test/vscode/workspace';
+import { resultsArg, writeResults } from './test-results';
 
 async function main(): Promise<void> {
   const smoke = process.argv.includes('--smoke');
+  const results = resultsArg();
   execFileSync('bash', [join(ROOT, 'scripts', 'vscode-here', 'install.sh')], { stdio: 'inherit' });
   const { startVsCode } = await loadHarness();
 
@@ -35,7 +38,9 @@ async function main(): Promise<void> {
     const response = await fetch(vscode.url);
     const page = await response.text();
     await stop();
-    if (!response.ok || !page.includes('workbench')) throw new Error(`The workbench did not answer (HTTP ${response.status}).`);
+    const answered = response.ok && page.includes('workbench');
+    if (results) writeResults(results, { passed: answered ? 1 : 0, failed: answered ? 0 : 1, skipped: 0 });
+    if (!answered) throw new Error(`The workbench did not answer (HTTP ${response.status}).`);
     console.log('demo smoke test: 1 passed, 0 failed');
     return;
   }

@@ -10,12 +10,16 @@ const SNAPSHOT = 'examples/acme.snapshot.json';
 const EXPECTED_EXAMPLE_FINDINGS = [
   ['escalate-urgent-bugs.recipe.yaml', 14, 'missing-global-permission', 'bug', null, 'ADMINISTER'],
   ['escalate-urgent-bugs.recipe.yaml', 23, 'missing-permission', 'close', 'ENG', 'CLOSE_ISSUES'],
+  ['incident-to-support-ticket.workflow.json', 13, 'missing-global-permission', 'Jira Trigger', null, 'ADMINISTER'],
+  ['incident-to-support-ticket.workflow.json', 63, 'missing-permission', 'Open support ticket', 'SUP', 'MODIFY_REPORTER'],
   ['ops-incident-evidence.recipe.yaml', 11, 'missing-permission', 'graph', 'OPS', 'CREATE_ATTACHMENTS'],
   ['ops-incident-evidence.recipe.yaml', 16, 'missing-permission', 'steps/1', 'OPS', 'WORK_ON_ISSUES'],
   ['security-triage.recipe.yaml', 19, 'security-level-unavailable', 'ticket', 'ENG', 'SET_ISSUE_SECURITY'],
   ['security-triage.recipe.yaml', 23, 'project-not-visible', 'steps/3', 'SEC', 'BROWSE_PROJECTS'],
   ['sprint-rollover.recipe.yaml', 13, 'missing-permission', 'sprint', 'ENG', 'MANAGE_SPRINTS_PERMISSION'],
   ['sprint-rollover.recipe.yaml', 16, 'missing-permission', 'version', 'ENG', 'ADMINISTER_PROJECTS|ADMINISTER'],
+  ['support-bug-escalation.recipe.json', 10, 'missing-global-permission', '3f9a1c07', null, 'ADMINISTER'],
+  ['support-bug-escalation.recipe.json', 183, 'missing-permission', 'f3a8d6c4', 'ENG', 'CLOSE_ISSUES'],
   ['zendesk-to-jira-sync.recipe.yaml', 32, 'missing-permission', 'issue', 'SUP', 'MODIFY_REPORTER'],
 ];
 
@@ -38,7 +42,7 @@ describe('CLI check', () => {
     const report = JSON.parse(run.stdout) as JsonReport;
     const found = report.findings.map((f) => [f.file.replace('examples/', ''), f.range.start.line + 1, f.code, f.step, f.project, f.permissions.join('|')]);
     assert.deepEqual(found, EXPECTED_EXAMPLE_FINDINGS);
-    assert.deepEqual(report.summary, { files: 6, errors: 9, warnings: 0, information: 0 });
+    assert.deepEqual(report.summary, { files: 8, errors: 13, warnings: 0, information: 0 });
   });
 
   it('writes the documented JSON shape, with 0-based ranges and files as given', () => {

@@ -1,10 +1,34 @@
 /** Every fault knob: rate limits, 5xx, slow answers, proxy HTML, broken JSON, dropped connections, redirects. */
 import { strict as assert } from 'node:assert';
 import { CLOUD, DC, call, useSim } from './helpers';
-import { SCENARIOS } from './index';
+import { SCENARIOS, startJiraSim } from './index';
 import { DEFAULT_REDIRECT } from './faults';
 
 const MYSELF = '/rest/api/3/myself';
+
+/** A `sleep` for the simulator that the test ends: `next()` gives the next wait asked for, with `end()` to end it. */
+function heldSleeps(): {
+  sleep: (ms: number) => Promise<void>;
+  next(): Promise<{ ms: number; end: () => void }>;
+  pending(): number;
+} {
+  const asked: { ms: number; end: () => void }[] = [];
+  const takers: ((wait: { ms: number; end: () => void }) => void)[] = [];
+  return {
+    sleep: (ms) =>
+      new Promise<void>((end) => {
+        const wait = { ms, end: () => end() };
+        const taker = takers.shift();
+        if (taker) taker(wait);
+        else asked.push(wait);
+      }),
+    next: () => {
+      const wait = asked.shift();
+      return wait ? Promise.resolve(wait) : new Promise((resolve) => takers.push(resolve));
+    },
+    pending: () => asked.length,
+  };
+}
 
 describe('faults', () => {
   describe('Cloud', () => {
@@ -36,16 +60,31 @@ describe('faults', () => {
     });
 
     it('slow: answers normally after delayMs; delayMs also delays other kinds', async () => {
-      s.sim.setFaults([
-        { path: MYSELF, kind: 'slow', delayMs: 300, times: 1 },
-        { path: MYSELF, kind: 'status500', delayMs: 150, times: 1 },
-      ]);
-      let started = Date.now();
-      assert.equal((await call(s.sim, MYSELF, { auth: CLOUD.jan })).status, 200);
-      assert.ok(Date.now() - started >= 290, `slow took ${Date.now() - started} ms`);
-      started = Date.now();
-      assert.equal((await call(s.sim, MYSELF, { auth: CLOUD.jan })).status, 500);
-      assert.ok(Date.now() - started >= 140);
+      // The simulator's waits, ended by this test: what delay was asked for, and that nothing was answered meanwhile.
+      const waits = heldSleeps();
+      const sim = await startJiraSim({ scenario: SCENARIOS.demo, sleep: waits.sleep });
+      try {
+        sim.setFaults([
+          { path: MYSELF, kind: 'slow', delayMs: 300, times: 1 },
+          { path: MYSELF, kind: 'status500', delayMs: 150, times: 1 },
+        ]);
+        const slow = call(sim, MYSELF, { auth: CLOUD.jan });
+        const first = await waits.next();
+        assert.equal(first.ms, 300);
+        assert.deepEqual(sim.requests.map((r) => r.status), [0], 'received, and not answered while it waits');
+        first.end();
+        assert.equal((await slow).status, 200);
+
+        const failing = call(sim, MYSELF, { auth: CLOUD.jan });
+        const second = await waits.next();
+        assert.equal(second.ms, 150);
+        assert.deepEqual(sim.requests.map((r) => r.status), [200, 0]);
+        second.end();
+        assert.equal((await failing).status, 500);
+        assert.equal(waits.pending(), 0, 'no other request waited');
+      } finally {
+        await sim.close();
+      }
     });
 
     it('html: a proxy error page (502, text/html)', async () => {

@@ -21,6 +21,11 @@ export interface JiraSimOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /**
+   * How the delay of a fault rule (`delayMs`, `slow`) is waited out; by default a timer. Tests pass one they end
+   * themselves, to see the delay asked for and decide when the answer goes out. `close()` ends pending delays anyway.
+   */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface JiraSim {
@@ -54,7 +59,7 @@ export const SCENARIOS = {
 
 export async function startJiraSim(options: JiraSimOptions): Promise<JiraSim> {
   const world = loadWorld(options.scenario);
-  const server = new SimServer(world);
+  const server = new SimServer(world, options.sleep);
   await server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
   return {
     url: server.url,

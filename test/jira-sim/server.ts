@@ -37,12 +37,19 @@ export class SimServer {
   private readonly records: Mutable<SimRequest>[] = [];
   private readonly faults = new FaultInjector();
   private readonly permissions: PermissionEvaluator;
-  private readonly sleeping = new Set<{ timer: NodeJS.Timeout; wake: () => void }>();
+  private readonly sleeping = new Set<{ timer?: NodeJS.Timeout; wake: () => void }>();
   private closed = false;
   private requestCounter = 0;
   private origin = '';
 
-  constructor(readonly world: World) {
+  /**
+   * @param delay how a fault's delay is waited out; by default a timer. A test passes one it ends itself, to see the
+   *   delay asked for and to decide when the answer goes out. `close()` ends pending delays either way.
+   */
+  constructor(
+    readonly world: World,
+    private readonly delay?: (ms: number) => Promise<void>,
+  ) {
     this.permissions = new PermissionEvaluator(world);
     this.http = createServer((req, res) => {
       this.handle(req, res).catch((e: unknown) => {
@@ -69,11 +76,7 @@ export class SimServer {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const s of this.sleeping) {
-      clearTimeout(s.timer);
-      s.wake();
-    }
-    this.sleeping.clear();
+    for (const s of [...this.sleeping]) s.wake();
     const closing = new Promise<void>((resolve) => this.http.close(() => resolve()));
     this.http.closeAllConnections();
     await closing;
@@ -189,14 +192,16 @@ export class SimServer {
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const entry = {
-        timer: setTimeout(() => {
+      const entry: { timer?: NodeJS.Timeout; wake: () => void } = {
+        wake: () => {
+          clearTimeout(entry.timer);
           this.sleeping.delete(entry);
           resolve();
-        }, ms),
-        wake: resolve,
+        },
       };
       this.sleeping.add(entry);
+      if (this.delay) this.delay(ms).then(entry.wake, entry.wake);
+      else entry.timer = setTimeout(entry.wake, ms);
     });
   }
 }

@@ -16,6 +16,56 @@ const needs: PermissionNeeds = {
 };
 const perProject = { ...QUICK, cloudProjectStrategy: 'per-project' as const };
 
+/** The retries the client logged, with the wait it chose for each: "429; retry 1/3 in 20 ms (Retry-After)". */
+function retryWaits(lines: readonly string[]): string[] {
+  return lines.flatMap((l) => /→ (\d+; retry \d+\/\d+ in \d+ ms.*)$/.exec(l)?.[1] ?? []);
+}
+
+/**
+ * A fetch that sends through `real` and tells what left when: `urls` in the order sent; `reached(test)` resolves once
+ * a request has left with `test(urls)` true and the turn it left in has run to its end; `settled()` once every request
+ * sent so far has ended, and what their ends set off has run.
+ */
+function watchRequests(real: FetchLike): {
+  fetch: FetchLike;
+  readonly urls: string[];
+  reached(test: (urls: readonly string[]) => boolean): Promise<void>;
+  settled(): Promise<void>;
+} {
+  const urls: string[] = [];
+  const sent: Promise<unknown>[] = [];
+  const waiting: { test: (urls: readonly string[]) => boolean; resolve: () => void }[] = [];
+  return {
+    urls,
+    fetch: (url, init) => {
+      urls.push(url);
+      for (const w of waiting.filter((w) => w.test(urls))) {
+        waiting.splice(waiting.indexOf(w), 1);
+        w.resolve();
+      }
+      const response = real(url, init);
+      sent.push(response.catch(() => undefined));
+      return response;
+    },
+    async reached(test) {
+      if (!test(urls)) await new Promise<void>((resolve) => waiting.push({ test, resolve }));
+      await endOfTurn();
+    },
+    async settled() {
+      await Promise.all(sent);
+      await endOfTurn();
+    },
+  };
+}
+
+/**
+ * Resolves once the promise callbacks already queued have run (and those they queue): what a request's start or end
+ * sets off in the client, such as a limiter slot going to a queued request. Not a wait for time.
+ */
+function endOfTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** The requests for one project's mypermissions. */
 function asked(sim: ReturnType<ReturnType<typeof useSim>>, projectKey: string): number {
   return sim.requests.filter((r) => r.path === MY && r.query.projectKey === projectKey).length;
@@ -28,19 +78,19 @@ describe('jira faults (simulator)', () => {
     it('retries a 429 after its Retry-After (capped by the options), then answers', async () => {
       sim().setFaults([{ path: MY, kind: 'status429', retryAfterSeconds: 1, times: 2 }]);
       const log = recordLog();
-      const started = Date.now();
       const snapshot = await fetchSnapshot(sim().url, JAN_CLOUD, { global: ['USER_PICKER'], projects: {} }, { ...perProject, logger: log.logger });
       assert.deepEqual(snapshot.global, { USER_PICKER: true });
       assert.deepEqual(sim().requests.filter((r) => r.path === MY).map((r) => r.status), [429, 429, 200]);
-      assert.ok(Date.now() - started < 900, 'waited the 20 ms cap, not the 1 s asked');
-      assert.equal(log.lines.filter((l) => /→ 429; retry \d\/3 in 20 ms \(Retry-After\)/.test(l)).length, 2);
+      // The waits the client chose: the 20 ms cap, not the 1 s asked.
+      assert.deepEqual(retryWaits(log.lines), ['429; retry 1/3 in 20 ms (Retry-After)', '429; retry 2/3 in 20 ms (Retry-After)']);
     });
 
     it("honours Data Center's Retry-After: 0 instead of backing off", async () => {
       sim().setFaults([{ path: '/rest/api/2/serverInfo', kind: 'status429', retryAfterSeconds: 0, times: 2 }]);
-      const started = Date.now();
-      await validateLogin(sim().url, JAN_CLOUD, { retry: { baseDelayMs: 5000, maxDelayMs: 30_000 } });
-      assert.ok(Date.now() - started < 2000, 'retried at once, as Jira said, not after a 5 s backoff');
+      const log = recordLog();
+      await validateLogin(sim().url, JAN_CLOUD, { retry: { baseDelayMs: 5000, maxDelayMs: 30_000 }, logger: log.logger });
+      // Retried at once, as Jira said, not after a 5 s backoff.
+      assert.deepEqual(retryWaits(log.lines), ['429; retry 1/3 in 0 ms (Retry-After)', '429; retry 2/3 in 0 ms (Retry-After)']);
       assert.deepEqual(sim().requests.map((r) => r.status), [200, 429, 429, 200]);
     });
 
@@ -96,14 +146,15 @@ describe('jira faults (simulator)', () => {
     });
 
     it('times a slow answer out as unavailable', async () => {
-      sim().setFaults([{ path: MY, kind: 'slow', delayMs: 400 }]);
-      const started = Date.now();
+      // No answer for a minute, far longer than the test takes: the fetch can only return because the client gave up.
+      sim().setFaults([{ path: MY, kind: 'slow', delayMs: 60_000 }]);
       const snapshot = await fetchSnapshot(sim().url, JAN_CLOUD, { global: [], projects: { ENG: ['ADD_COMMENTS'] } }, {
         ...perProject,
         timeoutMs: 100,
       });
       assert.match(snapshot.projects?.ENG?.unavailable ?? '', /mypermissions.*: no answer within 100 ms/);
-      assert.ok(Date.now() - started < 390);
+      const eng = sim().requests.filter((r) => r.path === MY && r.query.projectKey === 'ENG');
+      assert.deepEqual(eng.map((r) => r.status), [0], 'asked once (a timeout is not retried), and still unanswered');
     });
 
     it('fails the whole fetch when /myself is unavailable', async () => {
@@ -127,15 +178,20 @@ describe('jira faults (simulator)', () => {
     });
 
     it('cancels everything in flight and queued when the caller aborts', async () => {
-      sim().setFaults([{ path: MY, kind: 'slow', delayMs: 300 }]);
+      // No answer to mypermissions for a minute: the first 4 stay in flight until the abort.
+      sim().setFaults([{ path: MY, kind: 'slow', delayMs: 60_000 }]);
+      const sending = watchRequests(await defaultFetch());
       const controller = new AbortController();
       const projects = Object.fromEntries(['ENG', 'OPS', 'SUP', 'SEC', 'ENG2', 'ENG3'].map((k) => [k, ['ADD_COMMENTS']]));
       const fetching = fetchSnapshot(sim().url, JAN_CLOUD, { global: ['USER_PICKER'], projects }, {
         ...perProject,
+        fetch: sending.fetch,
         signal: controller.signal,
       });
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      const sent = sim().requests.length;
+      // The 4th mypermissions has left: the bound is reached. Had the limiter let more through, they would have left
+      // in the same turn, before this wait returns (none of the 4 can end: Jira does not answer them).
+      await sending.reached((urls) => urls.filter((u) => u.includes(MY)).length === 4);
+      const sent = sending.urls.length;
       assert.equal(sent, 2 + 4, 'myself, serverInfo, then 4 in flight (the bound), the rest queued');
       controller.abort();
       await assert.rejects(fetching, (e: Error) => {
@@ -144,8 +200,10 @@ describe('jira faults (simulator)', () => {
         assert.equal(e.name, 'AbortError');
         return true;
       });
-      await new Promise((resolve) => setTimeout(resolve, 400));
-      assert.equal(sim().requests.length, sent, 'nothing queued was sent after the abort');
+      // Every request in flight has ended, and so has the turn that would have started a queued one in its place.
+      await sending.settled();
+      assert.equal(sending.urls.length, sent, 'nothing queued was sent after the abort');
+      assert.ok(sim().requests.length <= sent, 'nor reached Jira');
     });
 
     it('rejects at once with an already aborted signal', async () => {
@@ -154,11 +212,18 @@ describe('jira faults (simulator)', () => {
     });
 
     it('cancels a retry wait', async () => {
-      sim().setFaults([{ path: '/rest/api/2/myself', kind: 'status429', retryAfterSeconds: 20 }]);
+      // Waits of 30 s (the default cap), longer than the test may take: it can only end by the abort.
+      sim().setFaults([{ path: '/rest/api/2/myself', kind: 'status429', retryAfterSeconds: 60 }]);
       const controller = new AbortController();
-      const login = validateLogin(sim().url, JAN_CLOUD, { signal: controller.signal });
-      setTimeout(() => controller.abort(), 100);
-      await assert.rejects(login, JiraAbortError);
+      const log = recordLog();
+      const logger: typeof log.logger = (level, message) => {
+        log.logger(level, message);
+        // The client logs the retry, then starts its wait: abort once that wait has begun.
+        if (/retry 1\/3 in/.test(message)) queueMicrotask(() => controller.abort());
+      };
+      await assert.rejects(validateLogin(sim().url, JAN_CLOUD, { signal: controller.signal, logger }), JiraAbortError);
+      assert.deepEqual(retryWaits(log.lines), ['429; retry 1/3 in 30000 ms (Retry-After)'], 'it was in that wait');
+      assert.deepEqual(sim().requests.map((r) => r.status), [429], 'and never asked again');
     });
   });
 

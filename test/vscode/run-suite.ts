@@ -3,31 +3,45 @@
  * package, its workbench in Debian's Chromium (scripts/vscode-here). Then a UI smoke test takes screenshots of a
  * squiggle with its hover open and of the Problems panel (test-artifacts/vscode/). Both run against the Jira
  * simulator on loopback. Where VS Code can be downloaded, test/vscode/run-electron.ts runs the same suite.
+ *   --results FILE   write the counts of all of it (both suites and the UI smoke test) to FILE, for scripts/test.mjs
  */
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { addCounts, clearResults, NO_TESTS, readResults, resultsArg, SUITE_RESULTS_ENV, writeResults, type TestCounts } from '../../scripts/test-results';
 import { RESTRICTED_BUNDLE, SUITE_BUNDLE, suiteFixture } from './suite-fixture';
 import { DEMO_ACCOUNT_ENV, examplesWorkspace, ROOT } from './workspace';
 import { loadHarness, takeScreenshots } from './ui-smoke';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts', 'vscode');
+/** Where each suite's entry (in the extension host) writes its mocha counts. */
+const SUITE_RESULTS = join(ARTIFACTS, 'suite-results.json');
+const RESTRICTED_RESULTS = join(ARTIFACTS, 'restricted-results.json');
+const RESULTS_FILE = resultsArg();
+
+/** Counts of everything run so far. */
+let counts: TestCounts = NO_TESTS;
 
 async function main(): Promise<number> {
+  clearResults(SUITE_RESULTS);
+  clearResults(RESTRICTED_RESULTS);
   execFileSync('bash', [join(ROOT, 'scripts', 'vscode-here', 'install.sh')], { stdio: 'inherit' });
   const { runTests } = await loadHarness();
   const fixture = await suiteFixture();
   try {
     console.log(`Integration suite: Jira simulator at ${fixture.sim.url}, workspace ${fixture.workspace}`);
-    const code = await runTests({ extensionDevelopmentPath: ROOT, extensionTestsPath: SUITE_BUNDLE, workspace: fixture.workspace, env: fixture.env, artifacts: ARTIFACTS, timeoutMs: 300_000 });
+    const suiteEnv = { ...fixture.env, [SUITE_RESULTS_ENV]: SUITE_RESULTS };
+    const code = await runTests({ extensionDevelopmentPath: ROOT, extensionTestsPath: SUITE_BUNDLE, workspace: fixture.workspace, env: suiteEnv, artifacts: ARTIFACTS, timeoutMs: 300_000 });
+    counts = addCounts(counts, readResults(SUITE_RESULTS) ?? NO_TESTS);
     if (code !== 0) {
       console.log(`VS Code integration suite failed (exit ${code})`);
       return code;
     }
     // Restricted mode, in a fresh simulator state: an account offered by the environment must not be contacted.
     fixture.sim.resetRequests();
-    const restrictedEnv = { ...fixture.env, JIRA_SITE: fixture.sim.url, ...DEMO_ACCOUNT_ENV };
+    const restrictedEnv = { ...fixture.env, JIRA_SITE: fixture.sim.url, ...DEMO_ACCOUNT_ENV, [SUITE_RESULTS_ENV]: RESTRICTED_RESULTS };
     const restricted = await runTests({ extensionDevelopmentPath: ROOT, extensionTestsPath: RESTRICTED_BUNDLE, workspace: fixture.workspace, env: restrictedEnv, restricted: true, artifacts: ARTIFACTS, timeoutMs: 120_000 });
+    counts = addCounts(counts, readResults(RESTRICTED_RESULTS) ?? NO_TESTS);
     if (restricted !== 0) {
       console.log(`VS Code restricted-mode suite failed (exit ${restricted})`);
       return restricted;
@@ -35,9 +49,14 @@ async function main(): Promise<number> {
     const uiWorkspace = examplesWorkspace(fixture.sim.url);
     try {
       await takeScreenshots({ workspace: uiWorkspace, simUrl: fixture.sim.url, artifacts: ARTIFACTS });
+    } catch (error) {
+      counts = addCounts(counts, { passed: 0, failed: 1, skipped: 0 });
+      console.log('UI smoke test: 0 passed, 1 failed');
+      throw error;
     } finally {
       rmSync(uiWorkspace, { recursive: true, force: true });
     }
+    counts = addCounts(counts, { passed: 1, failed: 0, skipped: 0 });
     console.log('UI smoke test: 1 passed, 0 failed');
     return 0;
   } finally {
@@ -45,10 +64,13 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    console.error(`VS Code integration suite could not run: ${error.message}`);
-    process.exit(1);
-  },
-);
+/** Writes the counts for scripts/test.mjs, whatever the outcome: a run that stopped early has counted less. */
+function done(code: number): never {
+  if (RESULTS_FILE) writeResults(RESULTS_FILE, counts);
+  process.exit(code);
+}
+
+main().then(done, (error: Error) => {
+  console.error(`VS Code integration suite could not run: ${error.message}`);
+  done(1);
+});

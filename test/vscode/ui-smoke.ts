@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { DEMO_ACCOUNT_ENV, ROOT } from './workspace';
 
 export interface Harness {
@@ -19,6 +19,21 @@ export interface Harness {
 
 export async function loadHarness(): Promise<Harness> {
   return (await import(pathToFileURL(join(ROOT, 'scripts', 'vscode-here', 'run.mjs')).href)) as Harness;
+}
+
+/** Resolves when the element's animations (and its children's) have finished, e.g. a hover's fade-in. */
+async function animationsDone(element: Locator): Promise<void> {
+  type Animated = { getAnimations(options: { subtree: boolean }): { finished: Promise<unknown> }[] };
+  await element.evaluate((el) => Promise.all((el as unknown as Animated).getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined))));
+}
+
+/** Resolves once the page has drawn two more frames: what the last input changed is on screen. */
+async function framesDrawn(page: Page): Promise<void> {
+  type Framed = { requestAnimationFrame(callback: () => void): number };
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    const w = globalThis as unknown as Framed;
+    w.requestAnimationFrame(() => w.requestAnimationFrame(() => resolve()));
+  }));
 }
 
 export async function takeScreenshots(options: { workspace: string; simUrl: string; artifacts: string }): Promise<void> {
@@ -41,13 +56,13 @@ export async function takeScreenshots(options: { workspace: string; simUrl: stri
     const hover = page.locator('.monaco-hover', { hasText: 'CLOSE_ISSUES' });
     await hover.waitFor({ timeout: 15_000 });
     await page.locator('.monaco-hover', { hasText: '✗' }).first().waitFor();
-    await page.waitForTimeout(1000); // the hover fades in
+    await animationsDone(hover.first()); // the hover fades in
     // Scroll the hover's own content so that the missing permission's row and its explanation show.
     const box = await hover.first().boundingBox();
     if (box) {
       await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.75, { steps: 5 });
       await page.mouse.wheel(0, 160);
-      await page.waitForTimeout(300);
+      await framesDrawn(page);
     }
     await page.screenshot({ path: join(options.artifacts, 'hover.png') });
 

@@ -377,7 +377,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
   readIssue('get_comment', 'Get comment', 'Reads one comment of an issue.', 'GET /rest/api/3/issue/{issueIdOrKey}/comment/{id}', [{ key: 'comment_id', description: 'Comment id.', required: true }]),
   {
     ...readIssue('get_issue_attachments', 'Get issue attachments', "Lists an issue's attachments (the issue's attachment field).", 'GET /rest/api/3/issue/{issueIdOrKey}'),
-    notes: [SECURITY_NOTE, 'Attachments in comments with visibility restrictions are left out for accounts outside the restriction.'],
+    notes: [SECURITY_NOTE, "Atlassian's spec says of reading an attachment that one added in a restricted comment follows that comment's restriction."],
   },
   {
     name: 'get_attachment_metadata',

@@ -25,9 +25,12 @@ export function parseWorkspaceConfig(text: string, source = WORKSPACE_CONFIG_FIL
   } catch (e) {
     throw new WorkspaceConfigError(`${source} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
-  validator ??= new Ajv({ allErrors: true, strict: true }).addKeyword('patternErrorMessage').compile(configSchema);
+  validator ??= new Ajv({ allErrors: true, strict: true, verbose: true }).addKeyword('patternErrorMessage').compile(configSchema);
   if (!validator(data)) {
-    const reasons = (validator.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is not valid'}`);
+    const reasons = (validator.errors ?? []).slice(0, 3).map((e) => {
+      const custom = (e.parentSchema as { patternErrorMessage?: string } | undefined)?.patternErrorMessage;
+      return `${e.instancePath || '/'} ${(e.keyword === 'pattern' && custom) || e.message || 'is not valid'}`;
+    });
     throw new WorkspaceConfigError(`${source} is not a jira-recipe-lint configuration: ${reasons.join('; ')}`);
   }
   const connections = (data as { connections?: Record<string, string> }).connections ?? {};

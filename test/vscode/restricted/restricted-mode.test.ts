@@ -19,7 +19,10 @@ describe('in an untrusted workspace (restricted mode)', () => {
     await waitForDiagnostics(file, ['unknown-action@3:12-3:25'], 'catalog findings only');
     const escalate = workspaceFile('escalate-urgent-bugs.recipe.yaml');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(escalate));
-    await new Promise((r) => setTimeout(r, 1000));
+    // A full check of it, which returns once its findings are published: none, though the environment offers an
+    // account that lacks two of its permissions.
+    const summary = await vscode.commands.executeCommand('jiraRecipeLint.checkPermissions', { scope: 'active', quiet: true });
+    assert.deepEqual(summary, { files: 1, errors: 0, warnings: 0, information: 0, cancelled: false });
     await waitForDiagnostics(escalate, [], 'no permission findings for a recipe that is otherwise fine');
   });
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { diagnosticRows, waitForDiagnostics, workspaceFile } from './util';
+import { diagnosticRows, waitFor, waitForDiagnostics, workspaceFile } from './util';
 
 /** Editing a recipe with no account linked: schema and catalog checks run at once, offline. */
 describe('editing a recipe (no account linked)', () => {
@@ -61,12 +61,22 @@ describe('editing a recipe (no account linked)', () => {
   });
 
   it('leaves other YAML files alone', async () => {
+    const text = new TextEncoder().encode('steps:\n  - action: nothing_we_know\n');
     const other = workspaceFile('not-a-recipe.yaml');
-    await vscode.workspace.fs.writeFile(other, new TextEncoder().encode('steps:\n  - action: nothing_we_know\n'));
-    await vscode.workspace.openTextDocument(other);
-    await new Promise((r) => setTimeout(r, 500));
-    assert.deepEqual(diagnosticRows(other), []);
-    await vscode.workspace.fs.delete(other);
+    // The same text in a recipe, opened after it: once its findings are in, the other file has been seen too (files
+    // are checked as they open, in order), and it got none.
+    const recipe = workspaceFile('drafts/same-text.recipe.yaml');
+    await vscode.workspace.fs.writeFile(other, text);
+    await vscode.workspace.fs.writeFile(recipe, text);
+    try {
+      await vscode.workspace.openTextDocument(other);
+      await vscode.workspace.openTextDocument(recipe);
+      await waitFor(() => diagnosticRows(recipe), (rows) => rows.includes('unknown-action@1:12-1:27'), 'the findings of the same text in a recipe', { on: vscode.languages.onDidChangeDiagnostics });
+      assert.deepEqual(diagnosticRows(other), []);
+    } finally {
+      await vscode.workspace.fs.delete(other);
+      await vscode.workspace.fs.delete(recipe);
+    }
   });
 
   it('follows the file on disk when the editor closes with its changes discarded', async () => {

@@ -38,20 +38,66 @@ function byPosition(a: string, b: string): number {
   return la - lb || ca - cb || a.localeCompare(b);
 }
 
-/** Polls until `probe` returns a value that passes `accept`, or fails with the last value seen. */
-export async function waitFor<T>(probe: () => T | Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T = await probe();
-  while (!accept(last)) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    last = await probe();
-  }
-  return last;
+/**
+ * Waits until `probe` returns a value that passes `accept`, re-probing whenever `on` fires (an event that comes with
+ * every change of what `probe` reads); without `on`, for state that has no event, it polls. Fails with the last value
+ * seen after `timeoutMs`: a deadline for a readable failure, not a wait for time.
+ */
+export function waitFor<T>(
+  probe: () => T | Promise<T>,
+  accept: (value: T) => boolean,
+  what: string,
+  options: { on?: vscode.Event<unknown>; timeoutMs?: number } = {},
+): Promise<T> {
+  const { on, timeoutMs = 15_000 } = options;
+  return new Promise<T>((resolve, reject) => {
+    let last: T | undefined;
+    let settled = false;
+    let probing = false;
+    let again = false;
+    const stops: (() => void)[] = [];
+    const finish = (outcome: () => void): void => {
+      if (settled) return;
+      settled = true;
+      for (const stop of stops) stop();
+      outcome();
+    };
+    // One probe at a time; a change while probing asks for one more.
+    const check = async (): Promise<void> => {
+      if (probing) {
+        again = true;
+        return;
+      }
+      probing = true;
+      try {
+        do {
+          again = false;
+          const value = await probe();
+          last = value;
+          if (accept(value)) return finish(() => resolve(value));
+        } while (again && !settled);
+      } catch (error) {
+        finish(() => reject(error as Error));
+      } finally {
+        probing = false;
+      }
+    };
+    if (on) {
+      const subscription = on(() => void check());
+      stops.push(() => subscription.dispose());
+    } else {
+      const poll = setInterval(() => void check(), 100);
+      stops.push(() => clearInterval(poll));
+    }
+    const deadline = setTimeout(() => finish(() => reject(new Error(`Timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`))), timeoutMs);
+    stops.push(() => clearTimeout(deadline));
+    void check();
+  });
 }
 
+/** Waits until the file's diagnostics are exactly `expected`, checking again at every change of diagnostics. */
 export async function waitForDiagnostics(uri: vscode.Uri, expected: string[], what: string): Promise<void> {
-  await waitFor(() => diagnosticRows(uri), (rows) => JSON.stringify(rows) === JSON.stringify(expected), what);
+  await waitFor(() => diagnosticRows(uri), (rows) => JSON.stringify(rows) === JSON.stringify(expected), what, { on: vscode.languages.onDidChangeDiagnostics });
 }
 
 export async function unlinkAll(): Promise<void> {

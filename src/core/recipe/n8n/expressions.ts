@@ -17,7 +17,8 @@ export interface ParameterValue {
  * `$node["Name"]` / `$node['Name']` / `$node.Name`, `$("Name")` / `$('Name')`, `$items("Name")`: a node by name.
  * `$json`, `$input`, `$binary`: the current item, which comes from the nodes connected into this one.
  */
-const REFERENCE = /\$node\s*\[\s*(["'])((?:\\.|(?!\1)[^\\])*)\1\s*\]|\$node\.([A-Za-z_$][\w$]*)|\$(?:items)?\(\s*(["'])((?:\\.|(?!\4)[^\\])*)\4|\$(?:json|input|binary)\b/g;
+const REFERENCE =
+  /\$node\s*\[\s*(["'])((?:\\.|(?!\1)[^\\])*)\1\s*\]|\$node\.([A-Za-z_$][\w$]*)|\$(?:items)?\(\s*(["'])((?:\\.|(?!\4)[^\\])*)\4|\$(?:json|input|binary)\b/g;
 
 export function readParameterString(raw: string): ParameterValue {
   if (!raw.startsWith('=')) return { literal: raw, dynamic: false, refs: [] };

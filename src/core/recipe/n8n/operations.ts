@@ -33,7 +33,11 @@ export interface N8nResource {
 /** The resource n8n leaves out of the JSON when it holds its default. */
 export const DEFAULT_RESOURCE = 'issue';
 
-const param = (path: string, input: string, options: Omit<ParameterMapping, 'path' | 'input'> = {}): ParameterMapping => ({ path: path.split('.'), input, ...options });
+const param = (path: string, input: string, options: Omit<ParameterMapping, 'path' | 'input'> = {}): ParameterMapping => ({
+  path: path.split('.'),
+  input,
+  ...options,
+});
 
 const issueKey = param('issueKey', 'issue');
 
@@ -62,11 +66,23 @@ export const JIRA_RESOURCES: Readonly<Record<string, N8nResource>> = {
     defaultOperation: 'create',
     operations: {
       changelog: op('get_changelog', issueKey),
-      create: op('create_issue', param('project', 'project'), param('issueType', 'issue_type'), param('summary', 'summary'), ...issueFields('additionalFields')),
+      create: op(
+        'create_issue',
+        param('project', 'project'),
+        param('issueType', 'issue_type'),
+        param('summary', 'summary'),
+        ...issueFields('additionalFields'),
+      ),
       delete: op('delete_issue', issueKey, param('deleteSubtasks', 'delete_subtasks')),
       get: op('get_issue', issueKey),
       getAll: op('search_issues_by_JQL', param('options.jql', 'jql')),
-      notify: op('notify_issue', issueKey, param('additionalFields.subject', 'subject'), param('additionalFields.textBody', 'text_body'), param('additionalFields.htmlBody', 'html_body')),
+      notify: op(
+        'notify_issue',
+        issueKey,
+        param('additionalFields.subject', 'subject'),
+        param('additionalFields.textBody', 'text_body'),
+        param('additionalFields.htmlBody', 'html_body'),
+      ),
       transitions: op('get_transitions', issueKey),
       // A status change is a transition (n8n posts it before the edit): the catalog's `status` input adds Transition Issues.
       update: op(
@@ -109,7 +125,7 @@ export const JIRA_RESOURCES: Readonly<Record<string, N8nResource>> = {
 };
 
 /** The Jira Trigger's parameters: its JQL filter tells the project, as a polling trigger's would. */
-export const TRIGGER_PARAMETERS: readonly ParameterMapping[] = [param('additionalFields.filter', 'jql'), param('events', 'events')];
+export const TRIGGER_PARAMETERS: readonly ParameterMapping[] = [param('additionalFields.filter', 'jql')];
 
 /**
  * The catalog trigger for the Jira Trigger's `events`. Every choice registers a webhook and so needs Administer Jira;
