@@ -4,27 +4,28 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** Folders of src/core, top to bottom; each may import only from those below it. */
-const layers = [
-  ['assist'],
-  ['check', 'jira'],
-  ['config', 'snapshot'],
-  ['catalog'],
-  ['recipe'],
-  ['text'],
-];
+const layers = [['assist'], ['check', 'jira'], ['config', 'snapshot'], ['catalog'], ['recipe'], ['text']];
 
 const layerRules = layers.flatMap((row, index) => {
   const above = layers.slice(0, index + 1).flat();
   return row.map((folder) => ({
     files: [`src/core/${folder}/**/*.ts`],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['vscode'], message: 'src/core is plain TypeScript: no vscode here.' },
-          ...above.filter((other) => other !== folder).map((other) => ({ group: [`../${other}`, `../${other}/*`, `../../${other}`, `../../${other}/*`], message: `src/core/${folder} sits below src/core/${other}: imports run downward only.` })),
-          ...(folder !== 'recipe' ? [{ group: ['yaml', 'jsonc-parser'], message: 'Parsers belong to the format adapters in src/core/recipe.' }] : []),
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['vscode'], message: 'src/core is plain TypeScript: no vscode here.' },
+            ...above
+              .filter((other) => other !== folder)
+              .map((other) => ({
+                group: [`../${other}`, `../${other}/*`, `../../${other}`, `../../${other}/*`],
+                message: `src/core/${folder} sits below src/core/${other}: imports run downward only.`,
+              })),
+            ...(folder !== 'recipe' ? [{ group: ['yaml', 'jsonc-parser'], message: 'Parsers belong to the format adapters in src/core/recipe.' }] : []),
+          ],
+        },
+      ],
     },
   }));
 });
@@ -34,11 +35,39 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', __filename: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', URL: 'readonly', TextDecoder: 'readonly', TextEncoder: 'readonly', AbortController: 'readonly', AbortSignal: 'readonly', fetch: 'readonly', Buffer: 'readonly', structuredClone: 'readonly', queueMicrotask: 'readonly', setImmediate: 'readonly', performance: 'readonly', NodeJS: 'readonly' } },
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        __filename: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        URL: 'readonly',
+        TextDecoder: 'readonly',
+        TextEncoder: 'readonly',
+        AbortController: 'readonly',
+        AbortSignal: 'readonly',
+        fetch: 'readonly',
+        Buffer: 'readonly',
+        structuredClone: 'readonly',
+        queueMicrotask: 'readonly',
+        setImmediate: 'readonly',
+        performance: 'readonly',
+        NodeJS: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/no-require-imports': 'off',
-      'max-len': ['error', { code: 160, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true, ignoreComments: false }],
+      'max-len': [
+        'error',
+        { code: 160, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true, ignoreComments: false },
+      ],
     },
   },
   ...layerRules,

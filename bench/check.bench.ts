@@ -16,12 +16,20 @@ import { generateRecipe } from './generate-recipe';
 
 const SIZES = [10, 50, 100, 500, 1000, 2000, 5000];
 /** Per size: `warmup` untimed rounds, then at least `min` timed rounds, more while under `budgetMs`, at most `max`. */
-interface Plan { warmup: number; min: number; max: number; budgetMs: number }
+interface Plan {
+  warmup: number;
+  min: number;
+  max: number;
+  budgetMs: number;
+}
 const plan = (steps: number): Plan =>
-  steps <= 100 ? { warmup: 30, min: 50, max: 1000, budgetMs: 6000 }
-  : steps <= 1000 ? { warmup: 5, min: 20, max: 100, budgetMs: 12000 }
-  : steps <= 2000 ? { warmup: 3, min: 15, max: 40, budgetMs: 14000 }
-  : { warmup: 2, min: 9, max: 20, budgetMs: 16000 };
+  steps <= 100
+    ? { warmup: 30, min: 50, max: 1000, budgetMs: 6000 }
+    : steps <= 1000
+      ? { warmup: 5, min: 20, max: 100, budgetMs: 12000 }
+      : steps <= 2000
+        ? { warmup: 3, min: 15, max: 40, budgetMs: 14000 }
+        : { warmup: 2, min: 9, max: 20, budgetMs: 16000 };
 const TARGET = { ratioAt: 2000, maxRatio: 1.5, fastAt: 50, fastMs: 10 };
 
 const root = join(__dirname, '..');
@@ -93,7 +101,9 @@ const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS');
 async function main() {
   const benchStart = performance.now();
   console.log(`Node ${process.version} on ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores), ${process.platform}-${process.arch}`);
-  console.log(`yaml ${pkg('yaml')} (ours), yaml-language-server ${pkg('yaml-language-server')} (yaml ${pkg('yaml-language-server/node_modules/yaml')}), ajv ${pkg('ajv')}`);
+  console.log(
+    `yaml ${pkg('yaml')} (ours), yaml-language-server ${pkg('yaml-language-server')} (yaml ${pkg('yaml-language-server/node_modules/yaml')}), ajv ${pkg('ajv')}`,
+  );
   await sanityCheck();
   await medians(generateRecipe(500), { warmup: 20, min: 0, max: 0, budgetMs: 0 }); // JIT warm-up of all three
   console.log('Times are medians in ms. full = check(text, [snapshot]): parse + schema + permissions; bare = yaml parseDocument(text).\n');
@@ -105,7 +115,10 @@ async function main() {
     const text = generateRecipe(steps);
     const p = plan(steps);
     const findings = check(text, [snapshot]).length;
-    const { medians: [full, bare, ls], rounds } = await medians(text, p);
+    const {
+      medians: [full, bare, ls],
+      rounds,
+    } = await medians(text, p);
     const ratio = full / bare;
     const speedUp = ls / full;
 
@@ -119,7 +132,19 @@ async function main() {
       targets.push(`full < ${TARGET.fastMs} ms ${verdict(full < TARGET.fastMs)}`);
       if (full >= TARGET.fastMs) misses.push(`${steps} steps: full check ${fmt(full)} ms >= ${TARGET.fastMs} ms`);
     }
-    const row = [steps.toLocaleString('en'), text.split('\n').length.toLocaleString('en'), (text.length / 1024).toFixed(0), String(findings), fmt(full), fmt(bare), ratio.toFixed(2), fmt(ls), `${speedUp.toFixed(2)}x`, String(rounds), targets.join(', ')];
+    const row = [
+      steps.toLocaleString('en'),
+      text.split('\n').length.toLocaleString('en'),
+      (text.length / 1024).toFixed(0),
+      String(findings),
+      fmt(full),
+      fmt(bare),
+      ratio.toFixed(2),
+      fmt(ls),
+      `${speedUp.toFixed(2)}x`,
+      String(rounds),
+      targets.join(', '),
+    ];
     rows.push(row);
     process.stderr.write(`measured ${steps} steps\n`); // progress; the table follows when all sizes are done
   }
@@ -128,7 +153,9 @@ async function main() {
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padStart(widths[i]))).join(' | ');
   console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}`);
   for (const r of rows) console.log(line(r));
-  console.log(`\nruns = timed rounds after warm-up, each timing full, bare and yaml-ls once, in rotating order; total bench time ${((performance.now() - benchStart) / 1000).toFixed(0)} s.`);
+  console.log(
+    `\nruns = timed rounds after warm-up, each timing full, bare and yaml-ls once, in rotating order; total bench time ${((performance.now() - benchStart) / 1000).toFixed(0)} s.`,
+  );
   console.log(misses.length ? `Targets missed (${misses.length}):\n${misses.map((m) => `  MISS ${m}`).join('\n')}` : 'All targets met.');
 }
 

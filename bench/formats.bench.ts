@@ -43,7 +43,10 @@ function main(): void {
   const header = ['format', 'steps', 'KiB', 'jira steps', 'findings', 'full ms', 'bare ms', 'full/bare', 'JSON.parse ms', 'targets'];
   const rows: string[][] = [];
   const misses: string[] = [];
-  for (const [format, generate] of [['n8n', generateN8nWorkflow], ['workato', generateWorkatoRecipe]] as const) {
+  for (const [format, generate] of [
+    ['n8n', generateN8nWorkflow],
+    ['workato', generateWorkatoRecipe],
+  ] as const) {
     for (const size of SIZES) {
       const text = generate(size);
       const findings = check(text, [snapshot]);
@@ -51,11 +54,25 @@ function main(): void {
       const ratio = full / bare;
       const targets: string[] = [];
       if (size === TARGET.at) {
-        targets.push(`full/bare <= ${TARGET.maxRatio} ${ratio <= TARGET.maxRatio ? 'PASS' : 'MISS'}`, `full < ${TARGET.fastMs} ms ${full < TARGET.fastMs ? 'PASS' : 'MISS'}`);
+        targets.push(
+          `full/bare <= ${TARGET.maxRatio} ${ratio <= TARGET.maxRatio ? 'PASS' : 'MISS'}`,
+          `full < ${TARGET.fastMs} ms ${full < TARGET.fastMs ? 'PASS' : 'MISS'}`,
+        );
         if (ratio > TARGET.maxRatio) misses.push(`${format} ${size}: full/bare ${ratio.toFixed(2)} > ${TARGET.maxRatio}`);
         if (full >= TARGET.fastMs) misses.push(`${format} ${size}: full ${fmt(full)} ms >= ${TARGET.fastMs} ms`);
       }
-      rows.push([format, String(size), (text.length / 1024).toFixed(0), String(countJiraSteps(text)), String(findings.length), fmt(full), fmt(bare), ratio.toFixed(2), fmt(native), targets.join(', ')]);
+      rows.push([
+        format,
+        String(size),
+        (text.length / 1024).toFixed(0),
+        String(countJiraSteps(text)),
+        String(findings.length),
+        fmt(full),
+        fmt(bare),
+        ratio.toFixed(2),
+        fmt(native),
+        targets.join(', '),
+      ]);
     }
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

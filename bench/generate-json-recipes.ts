@@ -9,15 +9,39 @@ export function generateN8nWorkflow(nodes: number): string {
   const credentials = { jiraSoftwareCloudApi: { id: 'c1', name: 'Jira Cloud (acme)' } };
   const list: object[] = [
     {
-      id: 'n0', name: 'Jira Trigger', type: 'n8n-nodes-base.jiraTrigger', typeVersion: 1.1, position: [0, 0], webhookId: 'w0', credentials,
+      id: 'n0',
+      name: 'Jira Trigger',
+      type: 'n8n-nodes-base.jiraTrigger',
+      typeVersion: 1.1,
+      position: [0, 0],
+      webhookId: 'w0',
+      credentials,
       parameters: { events: ['jira:issue_updated'], additionalFields: { filter: 'project = ENG AND priority = Highest' } },
     },
   ];
   const kinds = [
-    (i: number) => ({ type: 'n8n-nodes-base.jira', parameters: { project: { __rl: true, value: '10000', mode: 'list', cachedResultName: 'Engineering' }, issueType: { __rl: true, value: '10001', mode: 'list' }, summary: `=Follow-up {{ $json.key }} #${i}`, additionalFields: { assignee: '5b10ac8d82e05b22cc7d4ef5' } } }),
+    (i: number) => ({
+      type: 'n8n-nodes-base.jira',
+      parameters: {
+        project: { __rl: true, value: '10000', mode: 'list', cachedResultName: 'Engineering' },
+        issueType: { __rl: true, value: '10001', mode: 'list' },
+        summary: `=Follow-up {{ $json.key }} #${i}`,
+        additionalFields: { assignee: '5b10ac8d82e05b22cc7d4ef5' },
+      },
+    }),
     () => ({ type: 'n8n-nodes-base.jira', parameters: { resource: 'issueComment', issueKey: '={{ $json.key }}', comment: 'Escalated.' } }),
-    () => ({ type: 'n8n-nodes-base.jira', parameters: { resource: 'issueAttachment', operation: 'add', issueKey: '={{ $json.key }}', binaryPropertyName: 'data' } }),
-    () => ({ type: 'n8n-nodes-base.jira', parameters: { operation: 'update', issueKey: '={{ $node["Jira Trigger"].json.key }}', updateFields: { statusId: '31', assignee: '5b10ac8d82e05b22cc7d4ef5' } } }),
+    () => ({
+      type: 'n8n-nodes-base.jira',
+      parameters: { resource: 'issueAttachment', operation: 'add', issueKey: '={{ $json.key }}', binaryPropertyName: 'data' },
+    }),
+    () => ({
+      type: 'n8n-nodes-base.jira',
+      parameters: {
+        operation: 'update',
+        issueKey: '={{ $node["Jira Trigger"].json.key }}',
+        updateFields: { statusId: '31', assignee: '5b10ac8d82e05b22cc7d4ef5' },
+      },
+    }),
     (i: number) => ({ type: 'n8n-nodes-base.httpRequest', parameters: { url: `https://hooks.example/${i}`, method: 'POST' } }),
   ];
   for (let i = 1; i < nodes; i++) {
@@ -34,7 +58,11 @@ export function generateWorkatoRecipe(steps: number): string {
   const alias = (i: number) => i.toString(16).padStart(8, '0');
   const pill = (path: string) => `#{_('data.jira.${alias(0)}.${path}')}`;
   const kinds = [
-    (i: number) => ({ provider: 'jira', name: 'create_issue', input: { project_issuetype: 'ENG--Task', summary: `Follow-up ${pill('key')} #${i}`, assignee: '5b10ac8d82e05b22cc7d4ef5' } }),
+    (i: number) => ({
+      provider: 'jira',
+      name: 'create_issue',
+      input: { project_issuetype: 'ENG--Task', summary: `Follow-up ${pill('key')} #${i}`, assignee: '5b10ac8d82e05b22cc7d4ef5' },
+    }),
     () => ({ provider: 'jira', name: 'create_comment', input: { issue_id_or_key: pill('key'), comment: 'Escalated.' } }),
     () => ({ provider: 'jira', name: 'upload_attachment', input: { issue_id_or_key: pill('key'), file_name: 'log.txt' } }),
     () => ({ provider: 'jira', name: 'update_issue_status', input: { issue_id_or_key: pill('key'), status: 'Closed' } }),
@@ -46,12 +74,28 @@ export function generateWorkatoRecipe(steps: number): string {
     const step = { number: i, keyword: 'action', as: alias(i), uuid: `u-${i}`, ...kinds[i % kinds.length](i) };
     if (i % 20 === 0) {
       const inner: object[] = [];
-      block.push({ number: i, keyword: i % 40 === 0 ? 'foreach' : 'if', as: alias(100000 + i), input: { type: 'compound', operand: 'and', conditions: [] }, block: inner });
+      block.push({
+        number: i,
+        keyword: i % 40 === 0 ? 'foreach' : 'if',
+        as: alias(100000 + i),
+        input: { type: 'compound', operand: 'and', conditions: [] },
+        block: inner,
+      });
       current = inner;
     }
     current.push(step);
   }
-  const code = { number: 0, provider: 'jira', name: 'updated_issue', as: alias(0), keyword: 'trigger', input: { since: '2026-01-01T00:00:00Z', jql: 'project = ENG' }, block };
-  const config = [{ keyword: 'application', provider: 'jira', skip_validation: false, account_id: { zip_name: 'jira_acme.connection.json', name: 'Jira acme', folder: '' } }];
+  const code = {
+    number: 0,
+    provider: 'jira',
+    name: 'updated_issue',
+    as: alias(0),
+    keyword: 'trigger',
+    input: { since: '2026-01-01T00:00:00Z', jql: 'project = ENG' },
+    block,
+  };
+  const config = [
+    { keyword: 'application', provider: 'jira', skip_validation: false, account_id: { zip_name: 'jira_acme.connection.json', name: 'Jira acme', folder: '' } },
+  ];
   return JSON.stringify({ name: `Generated recipe (${steps} steps)`, version: 3, private: true, concurrency: 1, code, config }, null, 2);
 }

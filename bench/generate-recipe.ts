@@ -33,23 +33,93 @@ export function generateRecipe(steps: number, seed = 3): string {
   /** One action as [key, value] pairs; values are already YAML text. */
   function action(): { action: string; input: [string, string][]; connection?: string } {
     const kind = random();
-    if (kind < 0.02) return { action: 'update_ticket', connection: 'zendesk', input: [['ticket_id', '"{{ bug.fields.customfield_10100 }}"'], ['external_id', '"{{ bug.key }}"']] };
+    if (kind < 0.02)
+      return {
+        action: 'update_ticket',
+        connection: 'zendesk',
+        input: [
+          ['ticket_id', '"{{ bug.fields.customfield_10100 }}"'],
+          ['external_id', '"{{ bug.key }}"'],
+        ],
+      };
     if (kind < 0.03) return { action: pick(['create_coment', 'update_isue', 'add_worklogs']), input: [['issue', issue()]] };
-    if (kind < 0.25) return { action: 'create_comment', input: [['issue', issue()], ['comment', `"Escalated by {{ bug.fields.assignee.displayName }} (step ${made})."`]] };
+    if (kind < 0.25)
+      return {
+        action: 'create_comment',
+        input: [
+          ['issue', issue()],
+          ['comment', `"Escalated by {{ bug.fields.assignee.displayName }} (step ${made})."`],
+        ],
+      };
     if (kind < 0.37) {
-      const input: [string, string][] = [['project', project()], ['issue_type', pick(['Bug', 'Task', 'Story'])], ['summary', '"Follow-up: {{ bug.fields.summary }}"']];
+      const input: [string, string][] = [
+        ['project', project()],
+        ['issue_type', pick(['Bug', 'Task', 'Story'])],
+        ['summary', '"Follow-up: {{ bug.fields.summary }}"'],
+      ];
       if (chance(0.3)) input.push(['description', '"Created from {{ bug.key }} by the recipe."']);
       if (chance(0.1)) input.push(['security', pick(['Internal', 'Top-secret'])]);
       return { action: 'create_issue', input };
     }
-    if (kind < 0.47) return { action: 'update_issue_status', input: [['issue', issue()], ['status', pick(['In Progress', 'Done', 'Closed', '"Waiting for customer"'])]] };
-    if (kind < 0.55) return { action: 'add_worklog', input: [['issue', issue()], ['time_spent', pick(['15m', '1h', '2h 30m'])]] };
-    if (kind < 0.61) return { action: 'upload_attachment', input: [['issue', issue()], ['file', '"{{ bug.attachment }}"'], ['file_name', 'evidence.log']] };
-    if (kind < 0.68) return { action: 'link_issues', input: [['issue', issue()], ['linked_issue', issue()], ['link_type', pick(['Relates', 'Blocks', 'Duplicate'])]] };
+    if (kind < 0.47)
+      return {
+        action: 'update_issue_status',
+        input: [
+          ['issue', issue()],
+          ['status', pick(['In Progress', 'Done', 'Closed', '"Waiting for customer"'])],
+        ],
+      };
+    if (kind < 0.55)
+      return {
+        action: 'add_worklog',
+        input: [
+          ['issue', issue()],
+          ['time_spent', pick(['15m', '1h', '2h 30m'])],
+        ],
+      };
+    if (kind < 0.61)
+      return {
+        action: 'upload_attachment',
+        input: [
+          ['issue', issue()],
+          ['file', '"{{ bug.attachment }}"'],
+          ['file_name', 'evidence.log'],
+        ],
+      };
+    if (kind < 0.68)
+      return {
+        action: 'link_issues',
+        input: [
+          ['issue', issue()],
+          ['linked_issue', issue()],
+          ['link_type', pick(['Relates', 'Blocks', 'Duplicate'])],
+        ],
+      };
     if (kind < 0.74) return { action: 'add_watcher', input: [['issue', issue()]] };
-    if (kind < 0.8) return { action: 'assign_issue', input: [['issue', issue()], ['assignee', '"{{ owner.accountId }}"']] };
-    if (kind < 0.87) return { action: 'update_issue', input: [['issue', issue()], ['summary', '"[{{ bug.fields.priority.name }}] {{ bug.fields.summary }}"']] };
-    if (kind < 0.94) return { action: 'search_issues_by_JQL', input: [['jql', `"project = ${project()} AND statusCategory != Done ORDER BY priority DESC"`], ['limit', '50']] };
+    if (kind < 0.8)
+      return {
+        action: 'assign_issue',
+        input: [
+          ['issue', issue()],
+          ['assignee', '"{{ owner.accountId }}"'],
+        ],
+      };
+    if (kind < 0.87)
+      return {
+        action: 'update_issue',
+        input: [
+          ['issue', issue()],
+          ['summary', '"[{{ bug.fields.priority.name }}] {{ bug.fields.summary }}"'],
+        ],
+      };
+    if (kind < 0.94)
+      return {
+        action: 'search_issues_by_JQL',
+        input: [
+          ['jql', `"project = ${project()} AND statusCategory != Done ORDER BY priority DESC"`],
+          ['limit', '50'],
+        ],
+      };
     return { action: 'find_user', input: [['query', pick(['security-oncall', '"{{ bug.fields.reporter.emailAddress }}"'])]] };
   }
 

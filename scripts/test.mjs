@@ -10,6 +10,7 @@ const RESULTS = join('test-artifacts', 'results');
 
 const steps = [
   { name: 'type-check', command: ['npx', 'tsc', '-p', '.', '--noEmit'] },
+  { name: 'lint', command: ['npm', 'run', '--silent', 'lint'] },
   { name: 'build', command: ['node', 'scripts/build.mjs'] },
   {
     name: 'mocha suites',

@@ -16,14 +16,19 @@ import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const CODE_SERVER_VERSION = '4.100.3';
-export const VSCODE_DIR = resolve(
-  here, '../../.vscode-test', `code-server-${CODE_SERVER_VERSION}`, 'node_modules/code-server/lib/vscode');
+export const VSCODE_DIR = resolve(here, '../../.vscode-test', `code-server-${CODE_SERVER_VERSION}`, 'node_modules/code-server/lib/vscode');
 const CHROMIUM = '/usr/bin/chromium';
 // Flags that work on a closed network (no component updates, sync or other background fetches);
 // the resolver rule keeps the workbench from even looking up outside hosts (its extension gallery).
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+];
 const BASE_SETTINGS = {
   'security.workspace.trust.enabled': false,
   'workbench.startupEditor': 'none',
@@ -63,7 +68,9 @@ export async function withVsCode(options, fn) {
     // Clipboard access lets tests read what a command copied (e.g. an access request).
     const page = await browser.newPage({ viewport, permissions: ['clipboard-read', 'clipboard-write'] });
     let exited;
-    const exit = new Promise((res) => { exited = res; });
+    const exit = new Promise((res) => {
+      exited = res;
+    });
     // Called by the workbench: log lines of the extension host and workbench while tests run, and
     // the result of the test entry's run() (0 = resolved, 1 = rejected) with the workbench's logs.
     await page.exposeFunction('codeAutomationLog', (type, args) => onLog(type, format(...args)));
@@ -118,10 +125,12 @@ export async function startVsCode(options) {
     const port = await server.port;
     const authority = `127.0.0.1:${port}`;
     const remote = (p) => `vscode-remote://${authority}${resolve(p)}`;
-    const payload = [['extensionDevelopmentPath', remote(extensionDevelopmentPath)], ['skipWelcome', 'true']];
+    const payload = [
+      ['extensionDevelopmentPath', remote(extensionDevelopmentPath)],
+      ['skipWelcome', 'true'],
+    ];
     if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
-    const url = `http://${authority}/?folder=${encodeURIComponent(resolve(workspace))}`
-      + `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const url = `http://${authority}/?folder=${encodeURIComponent(resolve(workspace))}` + `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     return { url, dataDir, exited: server.exited, serverOutput: server.output, stop };
   } catch (e) {
     await stop();
@@ -130,21 +139,35 @@ export async function startVsCode(options) {
 }
 
 function startServer(dataDir, userDataDir, env, listenPort = 0, restricted = false) {
-  const args = [join(VSCODE_DIR, 'out/server-main.js'),
-    '--host', '127.0.0.1', '--port', String(listenPort), // 0: the OS picks a free port; the server prints it
-    '--without-connection-token', '--accept-server-license-terms',
-    '--user-data-dir', userDataDir,
-    '--server-data-dir', join(dataDir, 'server-data'),
-    '--extensions-dir', join(dataDir, 'extensions'),
-    ...(restricted ? [] : ['--disable-workspace-trust']), '--telemetry-level', 'off', '--enable-smoke-test-driver',
+  const args = [
+    join(VSCODE_DIR, 'out/server-main.js'),
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(listenPort), // 0: the OS picks a free port; the server prints it
+    '--without-connection-token',
+    '--accept-server-license-terms',
+    '--user-data-dir',
+    userDataDir,
+    '--server-data-dir',
+    join(dataDir, 'server-data'),
+    '--extensions-dir',
+    join(dataDir, 'extensions'),
+    ...(restricted ? [] : ['--disable-workspace-trust']),
+    '--telemetry-level',
+    'off',
+    '--enable-smoke-test-driver',
     // The extension host's env is {...server env, ...login-shell env}. Skip the login shell so it
     // is exactly the server's env (and no profile script can override or slow it).
-    '--force-disable-user-env'];
+    '--force-disable-user-env',
+  ];
   // detached: own process group, so stop() reaches the extension host, pty host and watchers too.
   const child = spawn(process.execPath, args, {
     // An empty gallery (code-server reads EXTENSIONS_GALLERY) stops lookups of open-vsx.org.
     env: { ...process.env, EXTENSIONS_GALLERY: '{}', ...env },
-    detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const exited = new Promise((res) => child.once('exit', (code, signal) => res(signal ?? code)));
   const port = new Promise((res, reject) => {
@@ -159,10 +182,17 @@ function startServer(dataDir, userDataDir, env, listenPort = 0, restricted = fal
     child.once('error', reject);
   });
   function kill(signal) {
-    try { process.kill(-child.pid, signal); } catch { /* already gone */ }
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      /* already gone */
+    }
   }
   return {
-    port, exited, kill, output: () => out,
+    port,
+    exited,
+    kill,
+    output: () => out,
     async stop() {
       kill('SIGTERM');
       const timer = setTimeout(() => kill('SIGKILL'), 5000);
@@ -213,7 +243,9 @@ export async function runTests({ timeoutMs = 600000, artifacts, onLog = printLog
   try {
     return await withVsCode({ ...options, onLog }, async ({ page, exit, serverOutput }) => {
       let timer;
-      const timedOut = new Promise((res) => { timer = setTimeout(res, timeoutMs, null); });
+      const timedOut = new Promise((res) => {
+        timer = setTimeout(res, timeoutMs, null);
+      });
       const result = await Promise.race([exit, timedOut]);
       clearTimeout(timer);
       const code = result ? result.code : 124;
@@ -245,25 +277,36 @@ function printLog(type, text) {
 }
 
 async function cli() {
-  const { values } = parseArgs({ options: {
-    extension: { type: 'string' }, tests: { type: 'string' }, workspace: { type: 'string' },
-    env: { type: 'string', multiple: true, default: [] },
-    artifacts: { type: 'string', default: 'test-artifacts/vscode' },
-    timeout: { type: 'string', default: '600' },
-  } });
+  const { values } = parseArgs({
+    options: {
+      extension: { type: 'string' },
+      tests: { type: 'string' },
+      workspace: { type: 'string' },
+      env: { type: 'string', multiple: true, default: [] },
+      artifacts: { type: 'string', default: 'test-artifacts/vscode' },
+      timeout: { type: 'string', default: '600' },
+    },
+  });
   if (!values.extension || !values.tests || !values.workspace || !(Number(values.timeout) > 0)) {
-    console.error('usage: node scripts/vscode-here/run.mjs --extension DIR --tests ENTRY.js --workspace DIR'
-      + ' [--env K=V]... [--artifacts DIR] [--timeout SECONDS]');
+    console.error(
+      'usage: node scripts/vscode-here/run.mjs --extension DIR --tests ENTRY.js --workspace DIR' + ' [--env K=V]... [--artifacts DIR] [--timeout SECONDS]',
+    );
     process.exit(2);
   }
-  const env = Object.fromEntries(values.env.map((kv) => {
-    const i = kv.indexOf('=');
-    if (i < 1) throw new Error(`--env expects K=V, got ${kv}`);
-    return [kv.slice(0, i), kv.slice(i + 1)];
-  }));
+  const env = Object.fromEntries(
+    values.env.map((kv) => {
+      const i = kv.indexOf('=');
+      if (i < 1) throw new Error(`--env expects K=V, got ${kv}`);
+      return [kv.slice(0, i), kv.slice(i + 1)];
+    }),
+  );
   const code = await runTests({
-    extensionDevelopmentPath: values.extension, extensionTestsPath: values.tests, workspace: values.workspace,
-    env, artifacts: values.artifacts, timeoutMs: Number(values.timeout) * 1000,
+    extensionDevelopmentPath: values.extension,
+    extensionTestsPath: values.tests,
+    workspace: values.workspace,
+    env,
+    artifacts: values.artifacts,
+    timeoutMs: Number(values.timeout) * 1000,
   });
   process.exit(code);
 }

@@ -1,6 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { EMPTY_CONFIG, parseWorkspaceConfig, withConnectionArgs, WORKSPACE_CONFIG_FILE, WorkspaceConfigError, type WorkspaceConfig } from '../core/config/workspace-config';
+import {
+  EMPTY_CONFIG,
+  parseWorkspaceConfig,
+  withConnectionArgs,
+  WORKSPACE_CONFIG_FILE,
+  WorkspaceConfigError,
+  type WorkspaceConfig,
+} from '../core/config/workspace-config';
 import { InputError } from './usage';
 
 /**

@@ -18,7 +18,12 @@ export async function expandRecipeArgs(args: readonly string[]): Promise<string[
     } else if (stat?.isDirectory()) {
       const found = await glob([RECIPE_GLOB, JSON_GLOB], { cwd: arg, ignore: IGNORED_GLOBS, dot: false });
       const base = arg.replace(/\/+$/, '');
-      files.push(...found.sort().map((f) => `${base}/${f}`).filter((f) => isRecipeFile(f, () => readQuietly(f))));
+      files.push(
+        ...found
+          .sort()
+          .map((f) => `${base}/${f}`)
+          .filter((f) => isRecipeFile(f, () => readQuietly(f))),
+      );
     } else {
       const found = await glob(arg, { ignore: IGNORED_GLOBS });
       if (!found.length) throw new InputError(`No such file, folder or matching files: ${arg}`);

@@ -1,6 +1,16 @@
 import { permissionNeeds, type RecipeAnalysis } from '../core/check';
 import { isGlobalPermission, OPERATIONS } from '../core/catalog';
-import { credentialsFromEnv, fetchSnapshot, JiraAuthError, JiraConfigError, JiraUnsupportedVersionError, mergeNeeds, normalizeSite, type JiraLogger, type PermissionNeeds } from '../core/jira';
+import {
+  credentialsFromEnv,
+  fetchSnapshot,
+  JiraAuthError,
+  JiraConfigError,
+  JiraUnsupportedVersionError,
+  mergeNeeds,
+  normalizeSite,
+  type JiraLogger,
+  type PermissionNeeds,
+} from '../core/jira';
 import { siteOrigin, type PermissionSnapshot } from '../core/snapshot';
 import { InputError } from './usage';
 
@@ -24,7 +34,10 @@ export async function fetchLiveSnapshot(options: LiveOptions, needs: PermissionN
     if (e instanceof JiraConfigError) throw new InputError(e.message);
     throw e;
   }
-  if (!credentials) throw new InputError(`--site needs credentials in the environment: JIRA_EMAIL and JIRA_API_TOKEN (Jira Cloud), or JIRA_USERNAME and JIRA_PASSWORD, or JIRA_PAT (Server/Data Center).`);
+  if (!credentials)
+    throw new InputError(
+      `--site needs credentials in the environment: JIRA_EMAIL and JIRA_API_TOKEN (Jira Cloud), or JIRA_USERNAME and JIRA_PASSWORD, or JIRA_PAT (Server/Data Center).`,
+    );
   try {
     return await fetchSnapshot(options.site, credentials, needs, { allowInsecureHttp: options.allowHttp, logger: options.log });
   } catch (e) {
@@ -48,7 +61,12 @@ export function needsOfRecipes(analyses: readonly RecipeAnalysis[], site?: strin
 
 /** Every permission any catalog operation can need, for `snapshot --projects`. */
 export function needsOfProjects(projects: readonly string[]): PermissionNeeds {
-  const keys = OPERATIONS.flatMap((op) => [...(op.project ?? []), ...(op.global ?? []), ...(op.anyOf ?? []).flat(), ...(op.inputRules ?? []).flatMap((r) => r.adds)]);
+  const keys = OPERATIONS.flatMap((op) => [
+    ...(op.project ?? []),
+    ...(op.global ?? []),
+    ...(op.anyOf ?? []).flat(),
+    ...(op.inputRules ?? []).flatMap((r) => r.adds),
+  ]);
   const all = [...new Set(keys)].sort();
   const projectKeys = all.filter((k) => !isGlobalPermission(k));
   return { global: all.filter(isGlobalPermission), projects: Object.fromEntries(projects.map((p) => [p, projectKeys])), securityLevelProjects: [...projects] };

@@ -9,7 +9,12 @@ import { InputError, USAGE, UsageError } from './usage';
 import { version } from '../../package.json';
 
 /** Runs the CLI and returns its exit status; never throws for bad input. */
-export async function main(argv: readonly string[], out: (text: string) => void, err: (text: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  out: (text: string) => void,
+  err: (text: string) => void,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   try {
     const [command, ...rest] = argv;
     if (command === undefined) throw new UsageError('Give a command.');
@@ -71,11 +76,20 @@ async function checkCommand(args: readonly string[], out: (text: string) => void
   const config = loadWorkspaceConfig(values.config as string | undefined, (values.connection as string[] | undefined) ?? []);
   const snapshots = ((values.snapshot as string[] | undefined) ?? []).map(readSnapshotFile);
   const paths = await expandRecipeArgs(positionals);
-  if (!paths.length) throw new InputError(`No recipe files (*.recipe.yaml, *.recipe.yml, *.recipe.json, n8n or Workato JSON) found in ${positionals.join(', ')}.`);
+  if (!paths.length)
+    throw new InputError(`No recipe files (*.recipe.yaml, *.recipe.yml, *.recipe.json, n8n or Workato JSON) found in ${positionals.join(', ')}.`);
   const files = analyseFiles(paths, config);
   if (live) {
     try {
-      snapshots.push(await fetchLiveSnapshot(live, needsOfRecipes(files.map((f) => f.analysis), live.site)));
+      snapshots.push(
+        await fetchLiveSnapshot(
+          live,
+          needsOfRecipes(
+            files.map((f) => f.analysis),
+            live.site,
+          ),
+        ),
+      );
     } catch (e) {
       if (!(e instanceof JiraUnavailableError)) throw e;
       // A Jira that can't be reached makes permissions unknown, not missing: the check goes on, unverified.
@@ -91,7 +105,10 @@ async function snapshotCommand(args: readonly string[], out: (text: string) => v
   const { values, positionals } = parse(args, { projects: { type: 'string' }, out: { type: 'string' }, ...LIVE_OPTIONS });
   const live = liveOptions(values, err, env);
   if (!live) throw new UsageError('snapshot needs --site URL.');
-  const projects = (values.projects as string | undefined)?.split(',').map((p) => p.trim()).filter(Boolean);
+  const projects = (values.projects as string | undefined)
+    ?.split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   const config = loadWorkspaceConfig(values.config as string | undefined, (values.connection as string[] | undefined) ?? []);
   const json = await runSnapshot({ ...live, projects, inputs: positionals, out: values.out as string | undefined, config });
   if (values.out) err(`jira-recipe-lint: snapshot of ${live.site} written to ${String(values.out)}\n`);
@@ -102,7 +119,10 @@ async function snapshotCommand(args: readonly string[], out: (text: string) => v
 type Options = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
 
 /** node:util parseArgs, with its errors turned into usage errors. */
-function parse(args: readonly string[], options: Options): { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] } {
+function parse(
+  args: readonly string[],
+  options: Options,
+): { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] } {
   try {
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (e) {
@@ -111,7 +131,11 @@ function parse(args: readonly string[], options: Options): { values: Record<stri
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2), (t) => process.stdout.write(t), (t) => process.stderr.write(t)).then((code) => {
+  main(
+    process.argv.slice(2),
+    (t) => process.stdout.write(t),
+    (t) => process.stderr.write(t),
+  ).then((code) => {
     process.exitCode = code;
   });
 }

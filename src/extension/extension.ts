@@ -36,7 +36,12 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.languages.registerHoverProvider(RECIPE_LANGUAGES, hoverProvider(checker, permissions)),
     // Completions read our YAML format's lines; n8n and Workato files are edited in their platforms.
-    vscode.languages.registerCompletionItemProvider(YAML, completionProvider(checker, () => permissions.projectChoices()), ':', ' '),
+    vscode.languages.registerCompletionItemProvider(
+      YAML,
+      completionProvider(checker, () => permissions.projectChoices()),
+      ':',
+      ' ',
+    ),
     vscode.languages.registerCodeActionsProvider(RECIPE_LANGUAGES, new QuickFixes(checker), QuickFixes.metadata),
   );
 

@@ -5,7 +5,12 @@ import type { PermissionService } from './accounts/permission-service';
 import type { RecipeChecker } from './recipes/recipe-checker';
 import { accountHandle, accountName } from '../core/snapshot';
 
-const PERMISSION_CODES = new Set<string>([FindingCode.MissingPermission, FindingCode.MissingGlobalPermission, FindingCode.ProjectNotVisible, FindingCode.SecurityLevelUnavailable]);
+const PERMISSION_CODES = new Set<string>([
+  FindingCode.MissingPermission,
+  FindingCode.MissingGlobalPermission,
+  FindingCode.ProjectNotVisible,
+  FindingCode.SecurityLevelUnavailable,
+]);
 
 /** The account the active recipe runs as, and its state: checking, ok, N missing, not linked, offline. */
 export class StatusBar implements vscode.Disposable {
@@ -22,7 +27,12 @@ export class StatusBar implements vscode.Disposable {
   update(): void {
     const document = vscode.window.activeTextEditor?.document;
     if (!document || !this.checker.isRecipe(document)) return this.item.hide();
-    if (!vscode.workspace.isTrusted) return this.show('$(shield) Jira: restricted mode', 'Permission checks need a trusted workspace; schema and catalog checks still run.', 'workbench.trust.manage');
+    if (!vscode.workspace.isTrusted)
+      return this.show(
+        '$(shield) Jira: restricted mode',
+        'Permission checks need a trusted workspace; schema and catalog checks still run.',
+        'workbench.trust.manage',
+      );
 
     const hosts = new Set(this.checker.analysis(document).jiraSteps.map((s) => s.connection.host));
     const account = [...hosts].map((h) => this.accounts.forHost(h)).find((a) => a !== undefined);

@@ -14,7 +14,13 @@ export class WorkspaceConfigFile implements vscode.Disposable {
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     const reload = () => void this.load();
-    this.subscriptions = [this.watcher, this.watcher.onDidCreate(reload), this.watcher.onDidChange(reload), this.watcher.onDidDelete(reload), vscode.workspace.onDidChangeWorkspaceFolders(reload)];
+    this.subscriptions = [
+      this.watcher,
+      this.watcher.onDidCreate(reload),
+      this.watcher.onDidChange(reload),
+      this.watcher.onDidDelete(reload),
+      vscode.workspace.onDidChangeWorkspaceFolders(reload),
+    ];
   }
 
   get config(): WorkspaceConfig {

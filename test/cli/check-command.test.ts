@@ -25,7 +25,17 @@ const EXPECTED_EXAMPLE_FINDINGS = [
 
 interface JsonReport {
   version: number;
-  findings: { file: string; severity: string; code: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; step: string | null; operation: string | null; project: string | null; permissions: string[] }[];
+  findings: {
+    file: string;
+    severity: string;
+    code: string;
+    message: string;
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    step: string | null;
+    operation: string | null;
+    project: string | null;
+    permissions: string[];
+  }[];
   summary: { files: number; errors: number; warnings: number; information: number };
 }
 
@@ -60,7 +70,10 @@ describe('CLI check', () => {
   it('prints file:line:col severity code message and a summary as text', () => {
     const run = runCli(['check', 'examples/ops-incident-evidence.recipe.yaml', '--snapshot', SNAPSHOT]);
     const lines = run.stdout.trimEnd().split('\n');
-    assert.match(lines[0], /^examples\/ops-incident-evidence\.recipe\.yaml:11:13 error missing-permission Step "graph": Upload attachment \(upload_attachment\) needs Create Attachments \(CREATE_ATTACHMENTS\) in project OPS, which Jan Donyada \(jan@acme\.example\) lacks on https:\/\/acme\.atlassian\.net\.$/);
+    assert.match(
+      lines[0],
+      /^examples\/ops-incident-evidence\.recipe\.yaml:11:13 error missing-permission Step "graph": Upload attachment \(upload_attachment\) needs Create Attachments \(CREATE_ATTACHMENTS\) in project OPS, which Jan Donyada \(jan@acme\.example\) lacks on https:\/\/acme\.atlassian\.net\.$/,
+    );
     assert.equal(lines[lines.length - 1], '1 file checked: 2 errors, 0 warnings, 0 information.');
   });
 
@@ -94,7 +107,11 @@ describe('CLI check', () => {
   });
 
   it('expands globs and folders to recipe files only', () => {
-    const dir = tempDir({ 'a.recipe.yaml': 'name: a\ntrigger: { event: new_issue }\n', 'b.recipe.yml': 'name: b\ntrigger: { event: new_issue }\n', 'notes.yaml': 'not: a recipe\n' });
+    const dir = tempDir({
+      'a.recipe.yaml': 'name: a\ntrigger: { event: new_issue }\n',
+      'b.recipe.yml': 'name: b\ntrigger: { event: new_issue }\n',
+      'notes.yaml': 'not: a recipe\n',
+    });
     const fromFolder = JSON.parse(runCli(['check', dir, '--format', 'json']).stdout) as JsonReport;
     assert.equal(fromFolder.summary.files, 2);
     const fromGlob = JSON.parse(runCli(['check', `${dir}/*.recipe.yaml`, '--format', 'json']).stdout) as JsonReport;

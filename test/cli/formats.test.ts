@@ -57,18 +57,42 @@ describe('CLI with n8n and Workato recipes', () => {
   });
 
   it('maps a credential to its site with --connection, so the right one of several snapshots is used', () => {
-    const dir = tempDir({ 'workflow.json': N8N, 'other.snapshot.json': readFileSync(SNAPSHOT, 'utf8').replace('https://acme.atlassian.net', 'https://other.atlassian.net') });
+    const dir = tempDir({
+      'workflow.json': N8N,
+      'other.snapshot.json': readFileSync(SNAPSHOT, 'utf8').replace('https://acme.atlassian.net', 'https://other.atlassian.net'),
+    });
     const withoutMapping = json(['check', join(dir, 'workflow.json'), '--snapshot', SNAPSHOT, '--snapshot', join(dir, 'other.snapshot.json')]);
-    assert.deepEqual(withoutMapping.findings.map((f) => f.code), ['unverified']);
+    assert.deepEqual(
+      withoutMapping.findings.map((f) => f.code),
+      ['unverified'],
+    );
     assert.match(withoutMapping.findings[0].message, /several accounts or snapshots are available/);
-    const mapped = json(['check', join(dir, 'workflow.json'), '--snapshot', SNAPSHOT, '--snapshot', join(dir, 'other.snapshot.json'), '--connection', 'Jira Cloud (acme)=https://acme.atlassian.net']);
-    assert.deepEqual(mapped.findings.map((f) => f.code), ['missing-global-permission', 'missing-permission']);
+    const mapped = json([
+      'check',
+      join(dir, 'workflow.json'),
+      '--snapshot',
+      SNAPSHOT,
+      '--snapshot',
+      join(dir, 'other.snapshot.json'),
+      '--connection',
+      'Jira Cloud (acme)=https://acme.atlassian.net',
+    ]);
+    assert.deepEqual(
+      mapped.findings.map((f) => f.code),
+      ['missing-global-permission', 'missing-permission'],
+    );
   });
 
   it('reads the mapping from .jira-recipe-lint.json, and refuses a broken one with a clear message', () => {
-    const dir = tempDir({ 'workflow.json': N8N, '.jira-recipe-lint.json': JSON.stringify({ connections: { 'Jira Cloud (acme)': 'https://elsewhere.atlassian.net' } }) });
+    const dir = tempDir({
+      'workflow.json': N8N,
+      '.jira-recipe-lint.json': JSON.stringify({ connections: { 'Jira Cloud (acme)': 'https://elsewhere.atlassian.net' } }),
+    });
     const report = json(['check', join(dir, 'workflow.json'), '--snapshot', SNAPSHOT, '--config', join(dir, '.jira-recipe-lint.json')]);
-    assert.deepEqual(report.findings.map((f) => f.code), ['unverified']);
+    assert.deepEqual(
+      report.findings.map((f) => f.code),
+      ['unverified'],
+    );
     assert.match(report.findings[0].message, /no linked account or permission snapshot for https:\/\/elsewhere\.atlassian\.net/);
     writeFileSync(join(dir, '.jira-recipe-lint.json'), '{ "connections": { "x": "not a url" } }');
     const bad = runCli(['check', join(dir, 'workflow.json'), '--config', join(dir, '.jira-recipe-lint.json')]);

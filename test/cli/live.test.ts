@@ -63,7 +63,10 @@ describe('CLI against a live Jira (simulator)', () => {
     assert.equal(snapshot.projects.ENG.permissionScheme.readable, true);
     assert.deepEqual(snapshot.projects.ENG.permissionScheme.grants.CLOSE_ISSUES, [{ type: 'projectRole', parameter: '10100', displayName: 'QA' }]);
     const run = await runCliAsync(['check', join(workspace, 'escalate-urgent-bugs.recipe.yaml'), '--site', sim.url], alana);
-    assert.match(run.stdout, /error missing-permission Step "close": .* needs Close Issues \(CLOSE_ISSUES\) in project ENG, which Alana Grant \(alana@acme\.example\) lacks .* Jira grants it to the project role QA in this project\./);
+    assert.match(
+      run.stdout,
+      /error missing-permission Step "close": .* needs Close Issues \(CLOSE_ISSUES\) in project ENG, which Alana Grant \(alana@acme\.example\) lacks .* Jira grants it to the project role QA in this project\./,
+    );
   });
 
   describe('refuses clearly, with exit 2 and no secret in the output', () => {

@@ -6,11 +6,26 @@ import { ROOT } from './run-cli';
 
 /** What `npm run package` puts in the .vsix, as @vscode/vsce lists it (without building anything). */
 describe('extension package', () => {
-  const files = execFileSync(join(ROOT, 'node_modules', '.bin', 'vsce'), ['ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').sort();
+  const files = execFileSync(join(ROOT, 'node_modules', '.bin', 'vsce'), ['ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .sort();
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
   it('ships the bundle, manifest, schemas, readme, licence and walkthrough images, and nothing else', () => {
-    assert.deepEqual(files, ['LICENSE', 'README.md', 'dist/extension.js', 'media/hover.png', 'media/link.png', 'media/problems.png', 'media/recipe.png', 'package.json', 'schemas/permission-snapshot.schema.json', 'schemas/recipe.schema.json', 'schemas/workspace-config.schema.json']);
+    assert.deepEqual(files, [
+      'LICENSE',
+      'README.md',
+      'dist/extension.js',
+      'media/hover.png',
+      'media/link.png',
+      'media/problems.png',
+      'media/recipe.png',
+      'package.json',
+      'schemas/permission-snapshot.schema.json',
+      'schemas/recipe.schema.json',
+      'schemas/workspace-config.schema.json',
+    ]);
   });
 
   it('has every walkthrough image it names', () => {
@@ -20,7 +35,8 @@ describe('extension package', () => {
 
   it('follows VS Code conventions: categorised commands, described settings, activation on recipes, limited restricted mode', () => {
     for (const command of manifest.contributes.commands) assert.equal(command.category, 'Jira Recipe Lint', command.command);
-    for (const [key, setting] of Object.entries<{ markdownDescription?: string }>(manifest.contributes.configuration.properties)) assert.ok(setting.markdownDescription, key);
+    for (const [key, setting] of Object.entries<{ markdownDescription?: string }>(manifest.contributes.configuration.properties))
+      assert.ok(setting.markdownDescription, key);
     assert.ok(manifest.activationEvents.includes('workspaceContains:**/*.recipe.{yaml,yml}'));
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.equal(manifest.contributes.configuration.properties['jiraRecipeLint.allowInsecureHttp'].scope, 'application');

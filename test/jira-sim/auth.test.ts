@@ -16,10 +16,7 @@ describe('authentication', () => {
     it('Basic username:password signs in: X-AUSERNAME and X-Seraph-LoginReason OK', async () => {
       const answer = await call(s.sim, '/rest/api/2/myself', { auth: DC.jan });
       assert.equal(answer.status, 200);
-      assert.deepEqual(
-        [answer.body.name, answer.body.key, answer.body.displayName],
-        ['jdonyada', 'JIRAUSER10100', 'Jan Donyada'],
-      );
+      assert.deepEqual([answer.body.name, answer.body.key, answer.body.displayName], ['jdonyada', 'JIRAUSER10100', 'Jan Donyada']);
       assert.deepEqual([header(answer, 'x-ausername'), header(answer, 'x-seraph-loginreason')], ['jdonyada', 'OK']);
       const byCase = await call(s.sim, '/rest/api/2/myself', { auth: basic('JDonyada', 'sim-password-jan') });
       assert.equal(byCase.status, 200, 'user names are case-insensitive');
@@ -27,10 +24,7 @@ describe('authentication', () => {
 
     it('a personal access token signs in as Bearer', async () => {
       const answer = await call(s.sim, '/rest/api/2/myself', { auth: DC.janPat });
-      assert.deepEqual(
-        [answer.status, header(answer, 'x-ausername'), header(answer, 'x-seraph-loginreason')],
-        [200, 'jdonyada', null],
-      );
+      assert.deepEqual([answer.status, header(answer, 'x-ausername'), header(answer, 'x-seraph-loginreason')], [200, 'jdonyada', null]);
     });
 
     it('a wrong password is answered as anonymous, with AUTHENTICATED_FAILED — 200 where anonymous may ask', async () => {
@@ -38,15 +32,8 @@ describe('authentication', () => {
         auth: DC.wrongPassword,
       });
       assert.equal(answer.status, 200);
-      assert.deepEqual(
-        [header(answer, 'x-ausername'), header(answer, 'x-seraph-loginreason')],
-        ['anonymous', 'AUTHENTICATED_FAILED'],
-      );
-      assert.ok(
-        Object.values(answer.body.permissions as Record<string, { havePermission: boolean }>).every(
-          (p) => !p.havePermission,
-        ),
-      );
+      assert.deepEqual([header(answer, 'x-ausername'), header(answer, 'x-seraph-loginreason')], ['anonymous', 'AUTHENTICATED_FAILED']);
+      assert.ok(Object.values(answer.body.permissions as Record<string, { havePermission: boolean }>).every((p) => !p.havePermission));
       const project = await call(s.sim, '/rest/api/2/project', { auth: DC.wrongPassword });
       assert.deepEqual([project.status, project.body], [200, []]);
     });
@@ -55,10 +42,7 @@ describe('authentication', () => {
       const failed = await call(s.sim, '/rest/api/2/myself', { auth: DC.wrongPassword });
       assert.deepEqual([failed.status, header(failed, 'x-seraph-loginreason')], [401, 'AUTHENTICATED_FAILED']);
       const none = await call(s.sim, '/rest/api/2/myself');
-      assert.deepEqual(
-        [none.status, header(none, 'x-ausername'), header(none, 'x-seraph-loginreason')],
-        [401, 'anonymous', null],
-      );
+      assert.deepEqual([none.status, header(none, 'x-ausername'), header(none, 'x-seraph-loginreason')], [401, 'anonymous', null]);
     });
 
     it('an unknown personal access token is refused with 401 everywhere', async () => {
@@ -86,19 +70,11 @@ describe('authentication', () => {
       const answer = await call(s.sim, '/rest/api/2/serverInfo', { auth: DC.jan });
       assert.equal(answer.status, 200);
       assert.deepEqual(
-        [
-          header(answer, 'x-ausername'),
-          header(answer, 'x-seraph-loginreason'),
-          header(answer, 'x-authentication-denied-reason'),
-        ],
+        [header(answer, 'x-ausername'), header(answer, 'x-seraph-loginreason'), header(answer, 'x-authentication-denied-reason')],
         ['anonymous', 'AUTHENTICATION_DENIED', `CAPTCHA_CHALLENGE; login-url=${s.sim.url}/login.jsp`],
       );
       assert.equal((await call(s.sim, '/rest/api/2/myself', { auth: DC.jan })).status, 401);
-      assert.equal(
-        (await call(s.sim, '/rest/api/2/myself', { auth: DC.janPat })).status,
-        200,
-        'a token is no Basic login',
-      );
+      assert.equal((await call(s.sim, '/rest/api/2/myself', { auth: DC.janPat })).status, 200, 'a token is no Basic login');
     });
 
     it('an inactive user cannot sign in', async () => {
@@ -111,10 +87,7 @@ describe('authentication', () => {
     const s = useSim(SCENARIOS.legacyServer);
     it('ignores a Bearer header: the request is anonymous', async () => {
       const answer = await call(s.sim, '/rest/api/2/myself', { auth: DC.janPat });
-      assert.deepEqual(
-        [answer.status, header(answer, 'x-ausername'), header(answer, 'x-seraph-loginreason')],
-        [401, 'anonymous', null],
-      );
+      assert.deepEqual([answer.status, header(answer, 'x-ausername'), header(answer, 'x-seraph-loginreason')], [401, 'anonymous', null]);
     });
   });
 
@@ -151,10 +124,7 @@ describe('authentication', () => {
       });
       assert.deepEqual([answer.status, answer.body.permissions.BROWSE_PROJECTS.havePermission], [200, false]);
       assert.deepEqual([header(answer, 'x-aaccountid'), header(answer, 'x-seraph-loginreason')], [null, null]);
-      assert.equal(
-        (await call(s.sim, '/rest/api/3/myself', { auth: basic('jan@acme.example', 'sim-password-jan') })).status,
-        401,
-      );
+      assert.equal((await call(s.sim, '/rest/api/3/myself', { auth: basic('jan@acme.example', 'sim-password-jan') })).status, 401);
     });
 
     it('Bearer (an API token sent as a bearer token) is refused with 401 everywhere', async () => {

@@ -43,9 +43,7 @@ function basic(world: World, pair: { login: string; secret: string } | undefined
   }
   const user = world.users.find((u) => u.username?.toLowerCase() === login);
   if (user?.captchaRequired) return { kind: 'anonymous', reason: 'captcha' };
-  return user?.active && user.password !== undefined && user.password === pair.secret
-    ? { kind: 'user', user, scheme: 'basic' }
-    : failed;
+  return user?.active && user.password !== undefined && user.password === pair.secret ? { kind: 'user', user, scheme: 'basic' } : failed;
 }
 
 function bearer(world: World, token: string): AuthOutcome {

@@ -8,8 +8,7 @@ const PRIYA = '5c3f8e2a7b1d4e0012a9c3f1';
 
 describe('bulk permission check (Cloud)', () => {
   const s = useSim(SCENARIOS.demo);
-  const check = (body: unknown, auth: string | undefined = CLOUD.jan) =>
-    call(s.sim, '/rest/api/3/permissions/check', { auth, body });
+  const check = (body: unknown, auth: string | undefined = CLOUD.jan) => call(s.sim, '/rest/api/3/permissions/check', { auth, body });
 
   it('answers per permission the projects and issues where it is held', async () => {
     const answer = await check({
@@ -36,10 +35,7 @@ describe('bulk permission check (Cloud)', () => {
   it('ignores unknown ids, nulls and empty permission strings; leaves out permissions held nowhere asked', async () => {
     const answer = await check({
       globalPermissions: [null, 'USER_PICKER'],
-      projectPermissions: [
-        null,
-        { permissions: ['CLOSE_ISSUES', ''], projects: [10000, 424242, null], issues: [999999] },
-      ],
+      projectPermissions: [null, { permissions: ['CLOSE_ISSUES', ''], projects: [10000, 424242, null], issues: [999999] }],
     });
     assert.deepEqual(answer.body, { globalPermissions: ['USER_PICKER'], projectPermissions: [] });
   });
@@ -60,10 +56,7 @@ describe('bulk permission check (Cloud)', () => {
       ],
     );
     assert.equal((await check({ projectPermissions: [{ permissions: [''], projects: [10000] }] })).status, 400);
-    assert.equal(
-      (await check({ projectPermissions: [{ permissions: ['EDIT_ISSUES'], projects: ['10000'] }] })).status,
-      400,
-    );
+    assert.equal((await check({ projectPermissions: [{ permissions: ['EDIT_ISSUES'], projects: ['10000'] }] })).status, 400);
     assert.equal((await check('{not json')).status, 400);
     assert.equal((await check([])).status, 400);
   });
@@ -73,20 +66,11 @@ describe('bulk permission check (Cloud)', () => {
       accountId: PRIYA,
       projectPermissions: [{ permissions: ['CLOSE_ISSUES'], projects: [10000, 10001, 10002] }],
     };
-    assert.deepEqual((await check(body, CLOUD.alana)).body.projectPermissions, [
-      { permission: 'CLOSE_ISSUES', projects: [10000, 10002], issues: [] },
-    ]);
+    assert.deepEqual((await check(body, CLOUD.alana)).body.projectPermissions, [{ permission: 'CLOSE_ISSUES', projects: [10000, 10002], issues: [] }]);
     const refused = await check(body, CLOUD.jan);
-    assert.deepEqual(
-      [refused.status, refused.body.errorMessages],
-      [403, ['Only Jira administrators can perform this operation.']],
-    );
+    assert.deepEqual([refused.status, refused.body.errorMessages], [403, ['Only Jira administrators can perform this operation.']]);
     assert.equal((await check(body)).status, 403, 'anonymous');
-    assert.equal(
-      (await check({ accountId: '5b10ac8d82e05b22cc7d4ef5' }, CLOUD.jan)).status,
-      200,
-      'asking about oneself is fine',
-    );
+    assert.equal((await check({ accountId: '5b10ac8d82e05b22cc7d4ef5' }, CLOUD.jan)).status, 200, 'asking about oneself is fine');
     assert.equal((await check({ accountId: 'no-such-account' }, CLOUD.alana)).status, 400);
   });
 

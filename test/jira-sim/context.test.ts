@@ -23,14 +23,11 @@ describe('mypermissions context semantics', () => {
         CREATE_ATTACHMENTS: true,
         CLOSE_ISSUES: false,
       });
-      assert.deepEqual(
-        await ask(CLOUD.jan, 'projectKey=OPS&permissions=CREATE_ATTACHMENTS,WORK_ON_ISSUES,CLOSE_ISSUES'),
-        {
-          CREATE_ATTACHMENTS: false,
-          WORK_ON_ISSUES: false,
-          CLOSE_ISSUES: false,
-        },
-      );
+      assert.deepEqual(await ask(CLOUD.jan, 'projectKey=OPS&permissions=CREATE_ATTACHMENTS,WORK_ON_ISSUES,CLOSE_ISSUES'), {
+        CREATE_ATTACHMENTS: false,
+        WORK_ON_ISSUES: false,
+        CLOSE_ISSUES: false,
+      });
       assert.deepEqual(await ask(CLOUD.priya, 'projectKey=OPS&permissions=CREATE_ATTACHMENTS,CLOSE_ISSUES'), {
         CREATE_ATTACHMENTS: true,
         CLOSE_ISSUES: false,
@@ -61,11 +58,7 @@ describe('mypermissions context semantics', () => {
       const missing = await call(s.sim, '/rest/api/2/mypermissions?issueKey=ENG-999&permissions=EDIT_ISSUES', {
         auth: CLOUD.jan,
       });
-      assert.deepEqual(
-        [missing.status, missing.body],
-        [hidden.status, hidden.body],
-        'a hidden issue looks like a missing one',
-      );
+      assert.deepEqual([missing.status, missing.body], [hidden.status, hidden.body], 'a hidden issue looks like a missing one');
     });
 
     it('global permissions ignore context', async () => {
@@ -182,10 +175,7 @@ describe('mypermissions context semantics', () => {
         ADD_COMMENTS: true,
         EDIT_ISSUES: false,
       });
-      assert.equal(
-        (await call(s.sim, '/rest/api/2/mypermissions?projectKey=HELP&permissions=BROWSE_PROJECTS')).status,
-        404,
-      );
+      assert.equal((await call(s.sim, '/rest/api/2/mypermissions?projectKey=HELP&permissions=BROWSE_PROJECTS')).status, 404);
     });
   });
 });

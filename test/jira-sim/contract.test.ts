@@ -28,10 +28,7 @@ describe('contract: the extracted specs', () => {
       assert.deepEqual([...routed].sort(), [...served[flavour].operations].sort(), `${flavour}: served.json vs router`);
       for (const operation of routed) {
         const [method, path] = operation.split(' ');
-        assert.ok(
-          contract.paths[path]?.[method],
-          `${flavour}: ${operation} is missing from ${contract.provenance.source} extract`,
-        );
+        assert.ok(contract.paths[path]?.[method], `${flavour}: ${operation} is missing from ${contract.provenance.source} extract`);
       }
     }
   });
@@ -60,11 +57,7 @@ describe('contract: the extracted specs', () => {
       assert.ok(committed.provenance.infoVersion);
       // A fresh clone without ../shared/jira-openapi can only check the provenance; with the specs, the content.
       if (existsSync(join(DEFAULT_SPEC_DIR, served[flavour].source))) {
-        assert.deepEqual(
-          extractFlavour(DEFAULT_SPEC_DIR, served[flavour]),
-          committed,
-          `${flavour}: re-run extract.mjs`,
-        );
+        assert.deepEqual(extractFlavour(DEFAULT_SPEC_DIR, served[flavour]), committed, `${flavour}: re-run extract.mjs`);
       }
     }
   });
@@ -86,21 +79,10 @@ function nameOf(auth: string | undefined): string {
 describe('contract: the validator', () => {
   const cloud = new ContractValidator('cloud', loadContract('cloud'));
   it('rejects what the spec does not allow: unknown properties, wrong types, undeclared statuses', () => {
+    assert.notDeepEqual(cloud.check('get /rest/api/3/myself', 200, { accountId: 'x', favouriteColour: 'red' }, 'application/json'), []);
+    assert.notDeepEqual(cloud.check('get /rest/api/3/serverInfo', 200, { versionNumbers: ['10'] }, 'application/json'), []);
     assert.notDeepEqual(
-      cloud.check('get /rest/api/3/myself', 200, { accountId: 'x', favouriteColour: 'red' }, 'application/json'),
-      [],
-    );
-    assert.notDeepEqual(
-      cloud.check('get /rest/api/3/serverInfo', 200, { versionNumbers: ['10'] }, 'application/json'),
-      [],
-    );
-    assert.notDeepEqual(
-      cloud.check(
-        'get /rest/api/3/project/{projectKeyOrId}/securitylevel',
-        200,
-        { levels: [{ id: '1', colour: 'red' }] },
-        'application/json',
-      ),
+      cloud.check('get /rest/api/3/project/{projectKeyOrId}/securitylevel', 200, { levels: [{ id: '1', colour: 'red' }] }, 'application/json'),
       [],
     );
     assert.notDeepEqual(cloud.check('get /rest/api/3/project/{projectKeyOrId}/securitylevel', 401, undefined, ''), []);
@@ -114,15 +96,7 @@ describe('contract: the validator', () => {
       const answer = await call(cloudSim.sim, '/rest/api/3/permissionscheme/10000?expand=all', { auth: CLOUD.alana });
       const operation = 'get /rest/api/3/permissionscheme/{schemeId}';
       const json = 'application/json';
-      assert.notDeepEqual(
-        new ContractValidator('cloud', loadContract('cloud'), { errata: false }).check(
-          operation,
-          200,
-          answer.body,
-          json,
-        ),
-        [],
-      );
+      assert.notDeepEqual(new ContractValidator('cloud', loadContract('cloud'), { errata: false }).check(operation, 200, answer.body, json), []);
       assert.deepEqual(cloud.check(operation, 200, answer.body, json), []);
     });
     it('Data Center GET /project returns an array', async () => {
@@ -159,20 +133,14 @@ function tour(flavour: Flavour, scenarios: Record<Case['world'], string>, cases:
       assert.ok(match.route, `no route for ${c.path}`);
       const served = servedBy(match.route, flavour)!;
       const operation = `${method.toLowerCase()} ${served.spec}`;
-      assert.deepEqual(
-        validator.check(operation, answer.status, answer.body, answer.headers.get('content-type') ?? ''),
-        [],
-      );
+      assert.deepEqual(validator.check(operation, answer.status, answer.body, answer.headers.get('content-type') ?? ''), []);
       covered.add(`${match.route.method} ${match.route.path} ${answer.status}`);
     });
   }
   it('covered every status of every route', () => {
     for (const route of ROUTES) {
       for (const status of servedBy(route, flavour)?.answers ?? []) {
-        assert.ok(
-          covered.has(`${route.method} ${route.path} ${status}`),
-          `${route.method} ${route.path} ${status} not exercised`,
-        );
+        assert.ok(covered.has(`${route.method} ${route.path} ${status}`), `${route.method} ${route.path} ${status} not exercised`);
       }
     }
   });
@@ -187,8 +155,7 @@ describe('contract: Cloud responses match the Cloud platform spec', () => {
     as,
     ...extra,
   });
-  const check = (body: unknown, status: number, as: string = CLOUD.jan): Case =>
-    p('/permissions/check', status, as, { method: 'POST', body });
+  const check = (body: unknown, status: number, as: string = CLOUD.jan): Case => p('/permissions/check', status, as, { method: 'POST', body });
   tour('cloud', { demo: SCENARIOS.demo, roles: SCENARIOS.issueRoles }, [
     p('/myself?expand=groups,applicationRoles', 200, CLOUD.jan),
     p('/myself', 200, CLOUD.priya),

@@ -20,8 +20,7 @@ export interface ControlAnswer {
 
 /** "requests" for "/__sim/requests" or "/jira/__sim/requests"; undefined when the path is not a control path. */
 export function controlAction(pathname: string, contextPath: string): string | undefined {
-  const local =
-    contextPath !== '' && pathname.startsWith(`${contextPath}/`) ? pathname.slice(contextPath.length) : pathname;
+  const local = contextPath !== '' && pathname.startsWith(`${contextPath}/`) ? pathname.slice(contextPath.length) : pathname;
   return /^\/__sim\/([a-z]+)\/?$/.exec(local)?.[1];
 }
 

@@ -71,14 +71,21 @@ describe('faults', () => {
         const slow = call(sim, MYSELF, { auth: CLOUD.jan });
         const first = await waits.next();
         assert.equal(first.ms, 300);
-        assert.deepEqual(sim.requests.map((r) => r.status), [0], 'received, and not answered while it waits');
+        assert.deepEqual(
+          sim.requests.map((r) => r.status),
+          [0],
+          'received, and not answered while it waits',
+        );
         first.end();
         assert.equal((await slow).status, 200);
 
         const failing = call(sim, MYSELF, { auth: CLOUD.jan });
         const second = await waits.next();
         assert.equal(second.ms, 150);
-        assert.deepEqual(sim.requests.map((r) => r.status), [200, 0]);
+        assert.deepEqual(
+          sim.requests.map((r) => r.status),
+          [200, 0],
+        );
         second.end();
         assert.equal((await failing).status, 500);
         assert.equal(waits.pending(), 0, 'no other request waited');
@@ -128,17 +135,9 @@ describe('faults', () => {
         { path: /^\/rest\/api\/\d\/project/, kind: 'status503' },
         { path: '/rest/api/3/myself?expand=groups', kind: 'status500' },
       ]);
-      assert.equal(
-        (await call(s.sim, '/rest/api/3/permissions/check', { auth: CLOUD.jan, body: {} })).status,
-        200,
-        'POST',
-      );
+      assert.equal((await call(s.sim, '/rest/api/3/permissions/check', { auth: CLOUD.jan, body: {} })).status, 200, 'POST');
       assert.equal((await call(s.sim, '/rest/api/2/project/ENG', { auth: CLOUD.jan })).status, 503);
-      assert.equal(
-        (await call(s.sim, '/rest/api/3/myself?expand=groups', { auth: CLOUD.jan })).status,
-        200,
-        'paths have no query',
-      );
+      assert.equal((await call(s.sim, '/rest/api/3/myself?expand=groups', { auth: CLOUD.jan })).status, 200, 'paths have no query');
       s.sim.setFaults([]);
       assert.equal((await call(s.sim, '/rest/api/2/project/ENG', { auth: CLOUD.jan })).status, 200);
     });
@@ -187,9 +186,7 @@ describe('faults', () => {
       assert.equal((await call(s.sim, '/rest/api/2/mypermissions', { auth: DC.jan })).status, 500);
       assert.equal((await call(s.sim, '/rest/api/2/myself', { auth: DC.jan })).status, 200);
       const listed = await (await fetch(`${s.sim.url}/__sim/faults`)).json();
-      assert.deepEqual(listed, [
-        { path: new RegExp('^/rest/api/2/my').source, kind: 'status500', times: 2, remaining: 0 },
-      ]);
+      assert.deepEqual(listed, [{ path: new RegExp('^/rest/api/2/my').source, kind: 'status500', times: 2, remaining: 0 }]);
       const bad = await fetch(`${s.sim.url}/__sim/faults`, {
         method: 'PUT',
         body: '[{"kind":"status500","path":"("}]',

@@ -6,16 +6,7 @@ import type { Flavour } from './scenario/types';
 
 export type FaultKind = 'status429' | 'status500' | 'status503' | 'slow' | 'html' | 'brokenJson' | 'drop' | 'redirect';
 
-export const FAULT_KINDS: readonly FaultKind[] = [
-  'status429',
-  'status500',
-  'status503',
-  'slow',
-  'html',
-  'brokenJson',
-  'drop',
-  'redirect',
-];
+export const FAULT_KINDS: readonly FaultKind[] = ['status429', 'status500', 'status503', 'slow', 'html', 'brokenJson', 'drop', 'redirect'];
 
 export interface FaultRule {
   /** Matched against the path without the context path (e.g. "/rest/api/2/myself"): a string must equal it, a

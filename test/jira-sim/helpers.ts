@@ -73,9 +73,7 @@ export async function call(sim: JiraSim, path: string, options: CallOptions = {}
       ...(options.auth ? { Authorization: options.auth } : {}),
       ...(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
     },
-    ...(options.body !== undefined
-      ? { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }
-      : {}),
+    ...(options.body !== undefined ? { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) } : {}),
     redirect: options.redirect ?? 'manual',
   });
   const text = await response.text();

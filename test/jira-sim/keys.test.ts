@@ -38,13 +38,9 @@ describe('permission keys', () => {
     });
 
     it('answers exactly the keys asked for, with Jira ids, names and types', async () => {
-      const answer = await call(
-        s.sim,
-        '/rest/api/3/mypermissions?permissions=EDIT_ISSUES,%20ADMINISTER,MANAGE_SPRINTS_PERMISSION',
-        {
-          auth: CLOUD.jan,
-        },
-      );
+      const answer = await call(s.sim, '/rest/api/3/mypermissions?permissions=EDIT_ISSUES,%20ADMINISTER,MANAGE_SPRINTS_PERMISSION', {
+        auth: CLOUD.jan,
+      });
       const permissions = answer.body.permissions as Record<string, Entry>;
       assert.deepEqual(Object.keys(permissions), ['EDIT_ISSUES', 'ADMINISTER', 'MANAGE_SPRINTS_PERMISSION']);
       assert.deepEqual(permissions.EDIT_ISSUES, {
@@ -131,10 +127,7 @@ describe('permission keys', () => {
 
     it('reports its version as 6.4.0 and lists old keys in GET /permissions', async () => {
       const info = await call(s.sim, '/rest/api/2/serverInfo');
-      assert.deepEqual(
-        [info.body.version, info.body.versionNumbers, info.body.deploymentType],
-        ['6.4.0', [6, 4, 0], 'Server'],
-      );
+      assert.deepEqual([info.body.version, info.body.versionNumbers, info.body.deploymentType], ['6.4.0', [6, 4, 0], 'Server']);
       const all = await call(s.sim, '/rest/api/2/permissions', { auth: DC.alana });
       assert.ok('WORKLOG_EDIT_OWN' in all.body.permissions && !('EDIT_OWN_WORKLOGS' in all.body.permissions));
     });

@@ -59,12 +59,7 @@ function banner(sim: JiraSim): string {
     }
   }
   const origin = new URL(sim.url).origin;
-  lines.push(
-    '',
-    `Control: GET ${origin}/__sim/requests · POST ${origin}/__sim/reset · PUT ${origin}/__sim/faults`,
-    'Ctrl+C stops.',
-    '',
-  );
+  lines.push('', `Control: GET ${origin}/__sim/requests · POST ${origin}/__sim/reset · PUT ${origin}/__sim/faults`, 'Ctrl+C stops.', '');
   return lines.join('\n');
 }
 

@@ -27,17 +27,13 @@ export class PermissionEvaluator {
 
   /** In a project, without an issue: issue roles count for any signed-in user. */
   inProject(subject: Subject, key: string, project: SimProject): boolean {
-    return project.permissionScheme.grants.some(
-      (g) => g.permission === key && this.matches(g.holder, subject, project),
-    );
+    return project.permissionScheme.grants.some((g) => g.permission === key && this.matches(g.holder, subject, project));
   }
 
   /** On an issue: exact, and only if the issue's security level lets the user see it. */
   onIssue(subject: Subject, key: string, issue: SimIssue): boolean {
     if (issue.securityLevel && !this.isLevelMember(subject, issue.securityLevel, issue.project, issue)) return false;
-    return issue.project.permissionScheme.grants.some(
-      (g) => g.permission === key && this.matches(g.holder, subject, issue.project, issue),
-    );
+    return issue.project.permissionScheme.grants.some((g) => g.permission === key && this.matches(g.holder, subject, issue.project, issue));
   }
 
   /** With no context: held in any project. */
@@ -48,9 +44,7 @@ export class PermissionEvaluator {
   /** Jira's "view project": Browse Projects or Administer Projects there, or Administer Jira. */
   canViewProject(subject: Subject, project: SimProject): boolean {
     return (
-      this.inProject(subject, 'BROWSE_PROJECTS', project) ||
-      this.inProject(subject, 'ADMINISTER_PROJECTS', project) ||
-      this.hasGlobal(subject, 'ADMINISTER')
+      this.inProject(subject, 'BROWSE_PROJECTS', project) || this.inProject(subject, 'ADMINISTER_PROJECTS', project) || this.hasGlobal(subject, 'ADMINISTER')
     );
   }
 
@@ -89,9 +83,7 @@ export class PermissionEvaluator {
         return !!members && (members.users.has(subject) || [...members.groups].some((g) => subject.groups.has(g)));
       }
       case 'applicationRole':
-        return holder.application
-          ? holder.application.groups.some((g) => subject.groups.has(g))
-          : this.applicationRolesOf(subject).length > 0;
+        return holder.application ? holder.application.groups.some((g) => subject.groups.has(g)) : this.applicationRolesOf(subject).length > 0;
       case 'reporter':
         return !issue || issue.reporter === subject;
       case 'assignee':

@@ -55,10 +55,7 @@ describe('requests and control', () => {
       const root = await fetch(`${new URL(s.sim.url).origin}/rest/api/2/serverInfo`);
       assert.deepEqual([root.status, root.headers.get('content-type')], [404, 'text/html;charset=utf-8']);
       const unknown = await call(s.sim, '/rest/api/2/nothing-here', { auth: DC.jan });
-      assert.deepEqual(
-        [unknown.status, unknown.body.errorMessages],
-        [404, [`null for uri: ${s.sim.url}/rest/api/2/nothing-here`]],
-      );
+      assert.deepEqual([unknown.status, unknown.body.errorMessages], [404, [`null for uri: ${s.sim.url}/rest/api/2/nothing-here`]]);
       const wrongMethod = await call(s.sim, '/rest/api/2/myself', { auth: DC.jan, method: 'DELETE' });
       assert.equal(wrongMethod.status, 405);
       assert.deepEqual(
@@ -111,7 +108,10 @@ describe('requests and control', () => {
         () => 'failed',
       );
       await delayed; // the request is in, waiting out its delay
-      assert.deepEqual(sim.requests.map((r) => r.status), [0]);
+      assert.deepEqual(
+        sim.requests.map((r) => r.status),
+        [0],
+      );
       await sim.close();
       assert.equal(await pending, 'failed');
       await assert.rejects(fetch(`${sim.url}/rest/api/3/serverInfo`));

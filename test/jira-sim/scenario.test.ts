@@ -38,10 +38,7 @@ describe('scenarios', () => {
       cloud.projects.map((p) => p.key),
     );
     const jan = dc.users.find((u) => u.handle === 'jan')!;
-    assert.deepEqual(
-      [jan.displayName, jan.username, jan.accountId, jan.apiTokens],
-      ['Jan Donyada', 'jdonyada', undefined, []],
-    );
+    assert.deepEqual([jan.displayName, jan.username, jan.accountId, jan.apiTokens], ['Jan Donyada', 'jdonyada', undefined, []]);
     assert.deepEqual(loadWorld(SCENARIOS.demoDc10).version.numbers, [10, 3, 4]);
   });
 
@@ -49,10 +46,7 @@ describe('scenarios', () => {
     const world = loadWorld(SCENARIOS.demo);
     const ops = world.permissionSchemes.find((p) => p.name === 'Operations scheme')!;
     const types = (key: string) => ops.grants.filter((g) => g.permission === key).map((g) => g.holder.type);
-    assert.deepEqual(
-      [types('CLOSE_ISSUES'), types('CREATE_ATTACHMENTS'), types('EDIT_ISSUES')],
-      [['projectLead'], ['group'], ['projectRole', 'reporter']],
-    );
+    assert.deepEqual([types('CLOSE_ISSUES'), types('CREATE_ATTACHMENTS'), types('EDIT_ISSUES')], [['projectLead'], ['group'], ['projectRole', 'reporter']]);
     const ids = world.permissionSchemes.flatMap((p) => p.grants.map((g) => g.id));
     assert.equal(new Set(ids).size, ids.length, 'grant ids are unique');
   });

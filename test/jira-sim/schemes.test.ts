@@ -20,8 +20,7 @@ function projectAdminOnly(path: string): () => Scenario {
   };
 }
 
-const grantsOf = (body: { permissions: Grant[] }, permission: string) =>
-  body.permissions.filter((g) => g.permission === permission);
+const grantsOf = (body: { permissions: Grant[] }, permission: string) => body.permissions.filter((g) => g.permission === permission);
 
 describe('permission schemes', () => {
   describe('Cloud readability', () => {
@@ -44,10 +43,7 @@ describe('permission schemes', () => {
 
     it('lists grants only when expand has a value, and expands holders on request', async () => {
       const bare = await call(s.sim, '/rest/api/3/project/ENG/permissionscheme', { auth: CLOUD.alana });
-      assert.deepEqual(
-        [bare.body.id, bare.body.name, bare.body.permissions],
-        [10000, 'Default software scheme', undefined],
-      );
+      assert.deepEqual([bare.body.id, bare.body.name, bare.body.permissions], [10000, 'Default software scheme', undefined]);
 
       const grants = await call(s.sim, '/rest/api/3/permissionscheme/10000?expand=permissions', { auth: CLOUD.alana });
       const [close] = grantsOf(grants.body, 'CLOSE_ISSUES');
@@ -101,24 +97,15 @@ describe('permission schemes', () => {
       const all = await call(s.sim, '/rest/api/3/permissionscheme/20000?expand=all', { auth: ROLES.ada.cloud });
       const holder = (permission: string) => grantsOf(all.body, permission)[0].holder;
       assert.equal(holder('LINK_ISSUES').parameter, '70121a0000000000000000a3');
-      assert.deepEqual(
-        [holder('LINK_ISSUES').user.accountId, holder('LINK_ISSUES').user.displayName],
-        ['70121a0000000000000000a3', 'Carl Approver'],
-      );
+      assert.deepEqual([holder('LINK_ISSUES').user.accountId, holder('LINK_ISSUES').user.displayName], ['70121a0000000000000000a3', 'Carl Approver']);
       assert.deepEqual(holder('BROWSE_PROJECTS'), { type: 'applicationRole' });
       assert.deepEqual(holder('CREATE_ISSUES'), {
         type: 'applicationRole',
         parameter: 'jira-servicedesk',
         value: 'jira-servicedesk',
       });
-      assert.deepEqual(
-        [holder('CLOSE_ISSUES').type, holder('CLOSE_ISSUES').field.name],
-        ['userCustomField', 'Approvers'],
-      );
-      assert.deepEqual(
-        [holder('TRANSITION_ISSUES').type, holder('TRANSITION_ISSUES').parameter],
-        ['groupCustomField', 'customfield_10051'],
-      );
+      assert.deepEqual([holder('CLOSE_ISSUES').type, holder('CLOSE_ISSUES').field.name], ['userCustomField', 'Approvers']);
+      assert.deepEqual([holder('TRANSITION_ISSUES').type, holder('TRANSITION_ISSUES').parameter], ['groupCustomField', 'customfield_10051']);
       assert.deepEqual(
         [holder('EDIT_ISSUES'), holder('RESOLVE_ISSUES'), holder('ASSIGN_ISSUES')],
         [{ type: 'reporter' }, { type: 'assignee' }, { type: 'projectLead' }],
@@ -166,10 +153,7 @@ describe('permission schemes', () => {
     it('name the user by key, with username and display name when expanded', async () => {
       const all = await call(s.sim, '/rest/api/2/permissionscheme/20000?expand=user', { auth: ROLES.ada.dc });
       const [link] = grantsOf(all.body, 'LINK_ISSUES');
-      assert.deepEqual(
-        [link.holder.parameter, link.holder.user.name, link.holder.user.displayName],
-        ['carl', 'carl', 'Carl Approver'],
-      );
+      assert.deepEqual([link.holder.parameter, link.holder.user.name, link.holder.user.displayName], ['carl', 'carl', 'Carl Approver']);
       assert.equal(grantsOf(all.body, 'CLOSE_ISSUES')[0].holder.field, undefined, 'fields only with expand=field');
     });
   });

@@ -9,8 +9,7 @@ const names = (body: { levels: { name: string }[] }) => body.levels.map((l) => l
 describe('security levels', () => {
   describe('Cloud demo', () => {
     const s = useSim(SCENARIOS.demo);
-    const levels = (project: string, auth?: string) =>
-      call(s.sim, `/rest/api/3/project/${project}/securitylevel`, { auth });
+    const levels = (project: string, auth?: string) => call(s.sim, `/rest/api/3/project/${project}/securitylevel`, { auth });
 
     it('lists the levels the user may set and is a member of', async () => {
       const answer = await levels('ENG', CLOUD.jan);

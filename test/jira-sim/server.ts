@@ -122,10 +122,7 @@ export class SimServer {
       hadAuthorization: req.headers.authorization !== undefined,
       status: 0,
       url: raw,
-      principal:
-        auth.kind === 'user'
-          ? ((this.world.flavour === 'cloud' ? auth.user.accountId : auth.user.username) ?? null)
-          : null,
+      principal: auth.kind === 'user' ? ((this.world.flavour === 'cloud' ? auth.user.accountId : auth.user.username) ?? null) : null,
     };
     this.records.push(record);
 
@@ -178,13 +175,7 @@ export class SimServer {
     return match.route.handle(ctx);
   }
 
-  private write(
-    res: ServerResponse,
-    record: Mutable<SimRequest> | undefined,
-    status: number,
-    headers: Record<string, string>,
-    text: string,
-  ): void {
+  private write(res: ServerResponse, record: Mutable<SimRequest> | undefined, status: number, headers: Record<string, string>, text: string): void {
     if (record) record.status = status;
     res.writeHead(status, { ...headers, 'Content-Length': String(Buffer.byteLength(text)) });
     res.end(text);

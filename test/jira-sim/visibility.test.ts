@@ -11,21 +11,10 @@ describe('project visibility', () => {
       const missing = await call(s.sim, '/rest/api/3/project/NOPE', { auth: CLOUD.jan });
       assert.equal(missing.status, 404);
       const hidden = await call(s.sim, '/rest/api/3/project/SEC', { auth: CLOUD.jan });
-      assert.deepEqual(
-        [hidden.status, hidden.body.errorMessages],
-        [404, ["No project could be found with key 'SEC'."]],
-      );
+      assert.deepEqual([hidden.status, hidden.body.errorMessages], [404, ["No project could be found with key 'SEC'."]]);
       assert.equal((await call(s.sim, '/rest/api/3/project/10003', { auth: CLOUD.jan })).status, 404);
-      assert.equal(
-        (await call(s.sim, '/rest/api/3/mypermissions?projectKey=SEC&permissions=BROWSE_PROJECTS', { auth: CLOUD.jan }))
-          .status,
-        404,
-      );
-      assert.equal(
-        (await call(s.sim, '/rest/api/3/project/SEC', { auth: CLOUD.alana })).status,
-        200,
-        'Alana administers SEC',
-      );
+      assert.equal((await call(s.sim, '/rest/api/3/mypermissions?projectKey=SEC&permissions=BROWSE_PROJECTS', { auth: CLOUD.jan })).status, 404);
+      assert.equal((await call(s.sim, '/rest/api/3/project/SEC', { auth: CLOUD.alana })).status, 200, 'Alana administers SEC');
     });
 
     it('reads project keys case-sensitively, as the Cloud spec says', async () => {
@@ -41,8 +30,7 @@ describe('project visibility', () => {
     });
 
     it('GET /project lists what the user may see; anonymous sees nothing here', async () => {
-      const keys = async (auth?: string) =>
-        ((await call(s.sim, '/rest/api/2/project', { auth })).body as { key: string }[]).map((p) => p.key);
+      const keys = async (auth?: string) => ((await call(s.sim, '/rest/api/2/project', { auth })).body as { key: string }[]).map((p) => p.key);
       assert.deepEqual(await keys(CLOUD.jan), ['ENG', 'OPS', 'SUP']);
       assert.deepEqual(await keys(CLOUD.alana), ['ENG', 'OPS', 'SEC', 'SUP']);
       assert.deepEqual(await keys(), []);
@@ -50,10 +38,7 @@ describe('project visibility', () => {
 
     it('GET /project/search pages, filters and orders', async () => {
       const page1 = await call(s.sim, '/rest/api/3/project/search?maxResults=2', { auth: CLOUD.jan });
-      assert.deepEqual(
-        [page1.body.total, page1.body.isLast, page1.body.values.map((p: { key: string }) => p.key)],
-        [3, false, ['ENG', 'OPS']],
-      );
+      assert.deepEqual([page1.body.total, page1.body.isLast, page1.body.values.map((p: { key: string }) => p.key)], [3, false, ['ENG', 'OPS']]);
       const next = new URL(page1.body.nextPage as string);
       const page2 = await call(s.sim, `${next.pathname}${next.search}`, { auth: CLOUD.jan });
       assert.deepEqual([page2.body.startAt, page2.body.isLast, page2.body.nextPage], [2, true, undefined]);
@@ -63,9 +48,7 @@ describe('project visibility', () => {
       );
 
       const keysOf = async (query: string, auth: string = CLOUD.jan) =>
-        (await call(s.sim, `/rest/api/3/project/search?${query}`, { auth })).body.values.map(
-          (p: { key: string }) => p.key,
-        );
+        (await call(s.sim, `/rest/api/3/project/search?${query}`, { auth })).body.values.map((p: { key: string }) => p.key);
       assert.deepEqual(await keysOf('keys=OPS&keys=SEC'), ['OPS']);
       assert.deepEqual(await keysOf('id=10002'), ['SUP']);
       assert.deepEqual(await keysOf('query=ERAT'), ['OPS']);
@@ -93,10 +76,7 @@ describe('project visibility', () => {
 
     it('has no /project/search: the path reads as project "search"', async () => {
       const answer = await call(s.sim, '/rest/api/2/project/search', { auth: DC.jan });
-      assert.deepEqual(
-        [answer.status, answer.body.errorMessages],
-        [404, ["No project could be found with key 'search'."]],
-      );
+      assert.deepEqual([answer.status, answer.body.errorMessages], [404, ["No project could be found with key 'search'."]]);
     });
 
     it('shows the lead with username and key', async () => {

@@ -16,8 +16,14 @@ describe('jira snapshot cache', () => {
     const fetch: typeof fetchSnapshot = async (s, c, need) => {
       calls.push(need);
       if (fail) throw new Error('down');
-      return { version: 1, site: String(s), deployment: 'cloud', account: { id: 'a' }, authType: 'api_token',
-        fetchedAt: `t${++n}` } satisfies PermissionSnapshot;
+      return {
+        version: 1,
+        site: String(s),
+        deployment: 'cloud',
+        account: { id: 'a' },
+        authType: 'api_token',
+        fetchedAt: `t${++n}`,
+      } satisfies PermissionSnapshot;
     };
     return { calls, fetch };
   }

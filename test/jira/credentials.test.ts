@@ -23,16 +23,22 @@ describe('jira credentials', () => {
   });
 
   it('names the missing half of a pair, never the secret', () => {
-    assert.throws(() => credentialsFromEnv({ JIRA_EMAIL: 'jan@acme.example' }), (e: Error) => {
-      assert.ok(e instanceof JiraConfigError);
-      assert.match(e.message, /JIRA_EMAIL is set but JIRA_API_TOKEN is not/);
-      return true;
-    });
-    assert.throws(() => credentialsFromEnv({ JIRA_PASSWORD: 'hunter2-secret' }), (e: Error) => {
-      assert.match(e.message, /JIRA_PASSWORD is set but JIRA_USERNAME is not/);
-      assert.doesNotMatch(e.message, /hunter2/);
-      return true;
-    });
+    assert.throws(
+      () => credentialsFromEnv({ JIRA_EMAIL: 'jan@acme.example' }),
+      (e: Error) => {
+        assert.ok(e instanceof JiraConfigError);
+        assert.match(e.message, /JIRA_EMAIL is set but JIRA_API_TOKEN is not/);
+        return true;
+      },
+    );
+    assert.throws(
+      () => credentialsFromEnv({ JIRA_PASSWORD: 'hunter2-secret' }),
+      (e: Error) => {
+        assert.match(e.message, /JIRA_PASSWORD is set but JIRA_USERNAME is not/);
+        assert.doesNotMatch(e.message, /hunter2/);
+        return true;
+      },
+    );
   });
 
   it('refuses two logins at once rather than guessing', () => {

@@ -80,7 +80,12 @@ describe('jira faults (simulator)', () => {
       const log = recordLog();
       const snapshot = await fetchSnapshot(sim().url, JAN_CLOUD, { global: ['USER_PICKER'], projects: {} }, { ...perProject, logger: log.logger });
       assert.deepEqual(snapshot.global, { USER_PICKER: true });
-      assert.deepEqual(sim().requests.filter((r) => r.path === MY).map((r) => r.status), [429, 429, 200]);
+      assert.deepEqual(
+        sim()
+          .requests.filter((r) => r.path === MY)
+          .map((r) => r.status),
+        [429, 429, 200],
+      );
       // The waits the client chose: the 20 ms cap, not the 1 s asked.
       assert.deepEqual(retryWaits(log.lines), ['429; retry 1/3 in 20 ms (Retry-After)', '429; retry 2/3 in 20 ms (Retry-After)']);
     });
@@ -91,15 +96,23 @@ describe('jira faults (simulator)', () => {
       await validateLogin(sim().url, JAN_CLOUD, { retry: { baseDelayMs: 5000, maxDelayMs: 30_000 }, logger: log.logger });
       // Retried at once, as Jira said, not after a 5 s backoff.
       assert.deepEqual(retryWaits(log.lines), ['429; retry 1/3 in 0 ms (Retry-After)', '429; retry 2/3 in 0 ms (Retry-After)']);
-      assert.deepEqual(sim().requests.map((r) => r.status), [200, 429, 429, 200]);
+      assert.deepEqual(
+        sim().requests.map((r) => r.status),
+        [200, 429, 429, 200],
+      );
     });
 
     it('gives up after the maximum retries: that project is unavailable, the others are answered', async () => {
       sim().setFaults([{ path: MY, kind: 'status503', retryAfterSeconds: 0 }]);
-      const snapshot = await fetchSnapshot(sim().url, JAN_CLOUD, { global: [], projects: { ENG: ['ADD_COMMENTS'] } }, {
-        ...perProject,
-        retry: { maxRetries: 2 },
-      });
+      const snapshot = await fetchSnapshot(
+        sim().url,
+        JAN_CLOUD,
+        { global: [], projects: { ENG: ['ADD_COMMENTS'] } },
+        {
+          ...perProject,
+          retry: { maxRetries: 2 },
+        },
+      );
       assert.deepEqual(snapshot.projects?.ENG, {
         visible: true,
         unavailable: 'GET /rest/api/2/mypermissions?projectKey=ENG&permissions=ADD_COMMENTS: Jira unavailable (503), still after 2 retries',
@@ -112,7 +125,10 @@ describe('jira faults (simulator)', () => {
       const snapshot = await fetchSnapshot(sim().url, JAN_CLOUD, { global: [], projects: { ENG: ['ADD_COMMENTS'] } }, perProject);
       const eng = snapshot.projects?.ENG;
       assert.equal(eng?.permissions, undefined);
-      assert.match(eng?.unavailable ?? '', /^GET \/rest\/api\/2\/mypermissions\?projectKey=ENG&permissions=ADD_COMMENTS: Jira answered 500: Internal server error$/);
+      assert.match(
+        eng?.unavailable ?? '',
+        /^GET \/rest\/api\/2\/mypermissions\?projectKey=ENG&permissions=ADD_COMMENTS: Jira answered 500: Internal server error$/,
+      );
       assert.equal(asked(sim(), 'ENG'), 1);
     });
 
@@ -142,19 +158,33 @@ describe('jira faults (simulator)', () => {
       sim().setFaults([{ path: MY, kind: 'drop', times: 1 }]);
       const snapshot = await fetchSnapshot(sim().url, JAN_CLOUD, { global: ['USER_PICKER'], projects: {} }, perProject);
       assert.deepEqual(snapshot.global, { USER_PICKER: true });
-      assert.deepEqual(sim().requests.filter((r) => r.path === MY).map((r) => r.status), [0, 200]);
+      assert.deepEqual(
+        sim()
+          .requests.filter((r) => r.path === MY)
+          .map((r) => r.status),
+        [0, 200],
+      );
     });
 
     it('times a slow answer out as unavailable', async () => {
       // No answer for a minute, far longer than the test takes: the fetch can only return because the client gave up.
       sim().setFaults([{ path: MY, kind: 'slow', delayMs: 60_000 }]);
-      const snapshot = await fetchSnapshot(sim().url, JAN_CLOUD, { global: [], projects: { ENG: ['ADD_COMMENTS'] } }, {
-        ...perProject,
-        timeoutMs: 100,
-      });
+      const snapshot = await fetchSnapshot(
+        sim().url,
+        JAN_CLOUD,
+        { global: [], projects: { ENG: ['ADD_COMMENTS'] } },
+        {
+          ...perProject,
+          timeoutMs: 100,
+        },
+      );
       assert.match(snapshot.projects?.ENG?.unavailable ?? '', /mypermissions.*: no answer within 100 ms/);
       const eng = sim().requests.filter((r) => r.path === MY && r.query.projectKey === 'ENG');
-      assert.deepEqual(eng.map((r) => r.status), [0], 'asked once (a timeout is not retried), and still unanswered');
+      assert.deepEqual(
+        eng.map((r) => r.status),
+        [0],
+        'asked once (a timeout is not retried), and still unanswered',
+      );
     });
 
     it('fails the whole fetch when /myself is unavailable', async () => {
@@ -183,11 +213,16 @@ describe('jira faults (simulator)', () => {
       const sending = watchRequests(await defaultFetch());
       const controller = new AbortController();
       const projects = Object.fromEntries(['ENG', 'OPS', 'SUP', 'SEC', 'ENG2', 'ENG3'].map((k) => [k, ['ADD_COMMENTS']]));
-      const fetching = fetchSnapshot(sim().url, JAN_CLOUD, { global: ['USER_PICKER'], projects }, {
-        ...perProject,
-        fetch: sending.fetch,
-        signal: controller.signal,
-      });
+      const fetching = fetchSnapshot(
+        sim().url,
+        JAN_CLOUD,
+        { global: ['USER_PICKER'], projects },
+        {
+          ...perProject,
+          fetch: sending.fetch,
+          signal: controller.signal,
+        },
+      );
       // The 4th mypermissions has left: the bound is reached. Had the limiter let more through, they would have left
       // in the same turn, before this wait returns (none of the 4 can end: Jira does not answer them).
       await sending.reached((urls) => urls.filter((u) => u.includes(MY)).length === 4);
@@ -223,7 +258,11 @@ describe('jira faults (simulator)', () => {
       };
       await assert.rejects(validateLogin(sim().url, JAN_CLOUD, { signal: controller.signal, logger }), JiraAbortError);
       assert.deepEqual(retryWaits(log.lines), ['429; retry 1/3 in 30000 ms (Retry-After)'], 'it was in that wait');
-      assert.deepEqual(sim().requests.map((r) => r.status), [429], 'and never asked again');
+      assert.deepEqual(
+        sim().requests.map((r) => r.status),
+        [429],
+        'and never asked again',
+      );
     });
   });
 
@@ -247,11 +286,16 @@ describe('jira faults (simulator)', () => {
         }
       };
       sim().setFaults([{ path: MY, kind: 'slow', delayMs: 50 }]);
-      const snapshot = await fetchSnapshot(sim().url, JAN_DC, { global: ['USER_PICKER'], projects }, {
-        ...QUICK,
-        fetch: counting,
-        ...(concurrency ? { concurrency } : {}),
-      });
+      const snapshot = await fetchSnapshot(
+        sim().url,
+        JAN_DC,
+        { global: ['USER_PICKER'], projects },
+        {
+          ...QUICK,
+          fetch: counting,
+          ...(concurrency ? { concurrency } : {}),
+        },
+      );
       assert.equal(Object.values(snapshot.projects ?? {}).filter((p) => p.permissions?.ADD_COMMENTS).length, 12);
       return peak;
     }

@@ -36,8 +36,16 @@ describe('jira limiter', () => {
 
   it('frees the slot when a task fails or throws synchronously', async () => {
     const limiter = createLimiter(1);
-    await assert.rejects(limiter.run(() => Promise.reject(new Error('boom'))), /boom/);
-    await assert.rejects(limiter.run(() => { throw new Error('sync'); }), /sync/);
+    await assert.rejects(
+      limiter.run(() => Promise.reject(new Error('boom'))),
+      /boom/,
+    );
+    await assert.rejects(
+      limiter.run(() => {
+        throw new Error('sync');
+      }),
+      /sync/,
+    );
     assert.equal(await limiter.run(async () => 'ok'), 'ok');
   });
 
@@ -47,7 +55,9 @@ describe('jira limiter', () => {
     const first = limiter.run(() => new Promise<void>((resolve) => (release = resolve)));
     const controller = new AbortController();
     let ran = false;
-    const queued = limiter.run(async () => { ran = true; }, controller.signal);
+    const queued = limiter.run(async () => {
+      ran = true;
+    }, controller.signal);
     await tick();
     assert.equal(limiter.pending, 1);
     controller.abort();
@@ -56,7 +66,10 @@ describe('jira limiter', () => {
     release();
     await first;
     assert.equal(ran, false);
-    await assert.rejects(limiter.run(async () => 1, controller.signal), { name: 'AbortError' });
+    await assert.rejects(
+      limiter.run(async () => 1, controller.signal),
+      { name: 'AbortError' },
+    );
   });
 
   it('refuses a bound that is not a positive integer', () => {

@@ -4,9 +4,7 @@ import { JiraAuthError, JiraUnsupportedVersionError } from '../../src/core/jira/
 import { fetchSnapshot } from '../../src/core/jira/fetch-snapshot';
 import { JiraHttp } from '../../src/core/jira/http';
 import { normalizeSite } from '../../src/core/jira/site';
-import {
-  ALANA_DC, demoWithProjects, JAN_CLOUD, JAN_DC, JAN_PAT, paths, QUICK, SCENARIOS, scenarioOf, SECRETS, useSim,
-} from './sim-helpers';
+import { ALANA_DC, demoWithProjects, JAN_CLOUD, JAN_DC, JAN_PAT, paths, QUICK, SCENARIOS, scenarioOf, SECRETS, useSim } from './sim-helpers';
 
 const needs = { global: ['ADMINISTER'], projects: { ENG: ['ADD_COMMENTS'] } };
 
@@ -60,7 +58,10 @@ describe('jira login (simulator)', () => {
     it('lists the projects the account can see', async () => {
       const projects = await listProjects(sim().url, JAN_CLOUD);
       assert.deepEqual(projects.map((p) => p.key).sort(), ['ENG', 'OPS', 'SUP']);
-      assert.deepEqual(projects.find((p) => p.key === 'ENG'), { key: 'ENG', name: 'Engineering', id: '10000' });
+      assert.deepEqual(
+        projects.find((p) => p.key === 'ENG'),
+        { key: 'ENG', name: 'Engineering', id: '10000' },
+      );
     });
   });
 
@@ -111,7 +112,11 @@ describe('jira login (simulator)', () => {
         assert.match(e.message, /^GET \/rest\/api\/2\/serverInfo: .*anonymous/);
         return true;
       });
-      assert.deepEqual(sim().requests.map((r) => r.status), [200], 'Jira did answer 200');
+      assert.deepEqual(
+        sim().requests.map((r) => r.status),
+        [200],
+        'Jira did answer 200',
+      );
     });
 
     it('reports an unknown personal access token as an auth error', async () => {

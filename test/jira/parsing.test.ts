@@ -34,7 +34,14 @@ describe('jira answers and needs', () => {
       securityLevelProjects: ['SUP'],
     });
     assert.deepEqual(needs.global, ['ADMINISTER']);
-    assert.deepEqual([...needs.projects], [['ENG', ['ADD_COMMENTS']], ['OPS', ['ADD_COMMENTS', 'WORK_ON_ISSUES']], ['SUP', []]]);
+    assert.deepEqual(
+      [...needs.projects],
+      [
+        ['ENG', ['ADD_COMMENTS']],
+        ['OPS', ['ADD_COMMENTS', 'WORK_ON_ISSUES']],
+        ['SUP', []],
+      ],
+    );
     assert.equal(needs.explain, true);
   });
 

@@ -30,8 +30,14 @@ describe('jira retry timing', () => {
     assert.equal(retryDelay(1, undefined, { baseDelayMs: 100 }, mid), 100);
     assert.equal(retryDelay(3, undefined, { baseDelayMs: 100 }, mid), 400);
     assert.equal(retryDelay(10, undefined, { baseDelayMs: 100, maxDelayMs: 1000 }, mid), 1000);
-    assert.equal(retryDelay(1, undefined, { baseDelayMs: 100 }, () => 0), 80);
-    assert.equal(retryDelay(1, undefined, { baseDelayMs: 100 }, () => 1), 120);
+    assert.equal(
+      retryDelay(1, undefined, { baseDelayMs: 100 }, () => 0),
+      80,
+    );
+    assert.equal(
+      retryDelay(1, undefined, { baseDelayMs: 100 }, () => 1),
+      120,
+    );
   });
 
   it('sleeps, and stops sleeping when aborted', async () => {

@@ -21,9 +21,14 @@ export const SECRETS = [
   'sim-password-alana',
   'sim-pat-jan',
   'wrong-secret-123',
-  ...['jan@acme.example:sim-token-jan', 'alana@acme.example:sim-token-alana', 'jdonyada:sim-password-jan',
-    'agrant:sim-password-alana', 'jdonyada:wrong-secret-123', 'jan@acme.example:wrong-secret-123']
-    .map((pair) => Buffer.from(pair).toString('base64')),
+  ...[
+    'jan@acme.example:sim-token-jan',
+    'alana@acme.example:sim-token-alana',
+    'jdonyada:sim-password-jan',
+    'agrant:sim-password-alana',
+    'jdonyada:wrong-secret-123',
+    'jan@acme.example:wrong-secret-123',
+  ].map((pair) => Buffer.from(pair).toString('base64')),
 ];
 
 /** Short waits: retries after at most 20 ms, timeouts after 2 s. */

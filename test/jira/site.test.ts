@@ -21,11 +21,14 @@ describe('jira site', () => {
     for (const url of ['http://localhost:8080/jira', 'http://127.0.0.1:2990', 'http://127.10.0.3', 'http://[::1]:8080']) {
       assert.doesNotThrow(() => normalizeSite(url), url);
     }
-    assert.throws(() => normalizeSite('http://jira.acme.example'), (e: Error) => {
-      assert.ok(e instanceof JiraConfigError);
-      assert.match(e.message, /plain http.*jira\.acme\.example/);
-      return true;
-    });
+    assert.throws(
+      () => normalizeSite('http://jira.acme.example'),
+      (e: Error) => {
+        assert.ok(e instanceof JiraConfigError);
+        assert.match(e.message, /plain http.*jira\.acme\.example/);
+        return true;
+      },
+    );
     assert.throws(() => normalizeSite('http://128.0.0.1'), JiraConfigError);
     assert.throws(() => normalizeSite('http://localhost.evil.example'), JiraConfigError);
   });
@@ -37,10 +40,13 @@ describe('jira site', () => {
   it('rejects URLs that are not a site: bad syntax, other schemes, user info, query, fragment', () => {
     assert.throws(() => normalizeSite('jira.acme.example'), /Not a valid Jira site URL/);
     assert.throws(() => normalizeSite('ftp://jira.acme.example'), /https/);
-    assert.throws(() => normalizeSite('https://jan:secret@jira.acme.example'), (e: Error) => {
-      assert.doesNotMatch(e.message, /secret/);
-      return e instanceof JiraConfigError;
-    });
+    assert.throws(
+      () => normalizeSite('https://jan:secret@jira.acme.example'),
+      (e: Error) => {
+        assert.doesNotMatch(e.message, /secret/);
+        return e instanceof JiraConfigError;
+      },
+    );
     assert.throws(() => normalizeSite('https://jira.acme.example/?a=1'), JiraConfigError);
     assert.throws(() => normalizeSite('https://jira.acme.example/#x'), JiraConfigError);
   });
@@ -53,8 +59,7 @@ describe('jira site', () => {
   });
 
   it('builds the OAuth 2.0 site of a Cloud id', () => {
-    assert.equal(cloudOAuthSite('1324a887-45db-1bf4-1e99-ef0ff456d421').baseUrl,
-      'https://api.atlassian.com/ex/jira/1324a887-45db-1bf4-1e99-ef0ff456d421');
+    assert.equal(cloudOAuthSite('1324a887-45db-1bf4-1e99-ef0ff456d421').baseUrl, 'https://api.atlassian.com/ex/jira/1324a887-45db-1bf4-1e99-ef0ff456d421');
     assert.throws(() => cloudOAuthSite('../x'), JiraConfigError);
   });
 });

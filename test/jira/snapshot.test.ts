@@ -2,9 +2,7 @@ import assert from 'node:assert/strict';
 import { SnapshotCache } from '../../src/core/jira/cache';
 import { fetchSnapshot, type FetchSnapshotOptions } from '../../src/core/jira/fetch-snapshot';
 import type { PermissionNeeds } from '../../src/core/snapshot/needs';
-import {
-  ALANA_CLOUD, ALANA_DC, demoWithProjects, JAN_CLOUD, JAN_DC, JAN_PAT, paths, QUICK, SCENARIOS, useSim,
-} from './sim-helpers';
+import { ALANA_CLOUD, ALANA_DC, demoWithProjects, JAN_CLOUD, JAN_DC, JAN_PAT, paths, QUICK, SCENARIOS, useSim } from './sim-helpers';
 
 const FIXED: FetchSnapshotOptions = { ...QUICK, now: () => new Date('2025-06-01T12:00:00Z') };
 
@@ -77,14 +75,17 @@ describe('jira fetchSnapshot (simulator)', () => {
       }
       assert.deepEqual(bulk.projects?.ENG && { id: bulk.projects.ENG.id, name: bulk.projects.ENG.name }, { id: '10000', name: 'Engineering' });
       const { rest } = split(paths(sim()));
-      assert.deepEqual(rest, [
-        'GET /rest/api/2/myself',
-        'GET /rest/api/2/serverInfo',
-        'GET /rest/api/3/project/search',
-        'POST /rest/api/3/permissions/check',
-        'GET /rest/api/2/project/ENG/securitylevel',
-        'GET /rest/api/2/project/OPS/securitylevel',
-      ].sort((a, b) => rest.indexOf(a) - rest.indexOf(b)));
+      assert.deepEqual(
+        rest,
+        [
+          'GET /rest/api/2/myself',
+          'GET /rest/api/2/serverInfo',
+          'GET /rest/api/3/project/search',
+          'POST /rest/api/3/permissions/check',
+          'GET /rest/api/2/project/ENG/securitylevel',
+          'GET /rest/api/2/project/OPS/securitylevel',
+        ].sort((a, b) => rest.indexOf(a) - rest.indexOf(b)),
+      );
     });
 
     it('skips the project search for ids it already knows', async () => {
@@ -150,8 +151,11 @@ describe('jira fetchSnapshot (simulator)', () => {
         CREATE_ATTACHMENTS: [{ type: 'group', parameter: 'ops-team', displayName: 'ops-team' }],
       });
       const reads = paths(sim()).filter((p) => p.startsWith('GET /rest/api/2/permissionscheme/'));
-      assert.deepEqual(reads.sort(), ['GET /rest/api/2/permissionscheme/10000', 'GET /rest/api/2/permissionscheme/10001'],
-        'ENG and SUP share a scheme: read once');
+      assert.deepEqual(
+        reads.sort(),
+        ['GET /rest/api/2/permissionscheme/10000', 'GET /rest/api/2/permissionscheme/10001'],
+        'ENG and SUP share a scheme: read once',
+      );
     });
 
     it("doesn't explain when nothing is missing, or when explanations are off", async () => {
@@ -192,7 +196,9 @@ describe('jira fetchSnapshot (simulator)', () => {
       assert.deepEqual(snapshot.projects?.ENG?.securityLevels, ['Internal']);
       assert.deepEqual(snapshot.projects?.SEC, { visible: false });
       assert.deepEqual(snapshot.projects?.ENG?.permissionScheme, { readable: false });
-      const mine = sim().requests.filter((r) => r.path === '/rest/api/2/mypermissions').map((r) => r.query);
+      const mine = sim()
+        .requests.filter((r) => r.path === '/rest/api/2/mypermissions')
+        .map((r) => r.query);
       assert.deepEqual(mine, [{}, { projectKey: 'ENG' }, { projectKey: 'OPS' }, { projectKey: 'SEC' }]);
       assert.ok(sim().requests.every((r) => r.url.startsWith('/jira/')));
     });
@@ -231,9 +237,14 @@ describe('jira fetchSnapshot (simulator)', () => {
 
   describe('request budget, 30 projects', () => {
     const P = 30;
-    const projects = Object.fromEntries(Array.from({ length: P }, (_, i) => [`P${String(i + 1).padStart(2, '0')}`, ['ADD_COMMENTS', 'CREATE_ISSUES', 'EDIT_ISSUES']]));
+    const projects = Object.fromEntries(
+      Array.from({ length: P }, (_, i) => [`P${String(i + 1).padStart(2, '0')}`, ['ADD_COMMENTS', 'CREATE_ISSUES', 'EDIT_ISSUES']]),
+    );
     const held: PermissionNeeds = { global: ['USER_PICKER'], projects };
-    const missing: PermissionNeeds = { global: ['USER_PICKER'], projects: Object.fromEntries(Object.keys(projects).map((k) => [k, ['ADD_COMMENTS', 'CLOSE_ISSUES']])) };
+    const missing: PermissionNeeds = {
+      global: ['USER_PICKER'],
+      projects: Object.fromEntries(Object.keys(projects).map((k) => [k, ['ADD_COMMENTS', 'CLOSE_ISSUES']])),
+    };
 
     describe('on Data Center', () => {
       const sim = useSim(() => demoWithProjects(SCENARIOS.demoDc, P));

@@ -22,7 +22,9 @@ const recipe = yaml(
   '  # needs CLOSE_ISSUES',
 );
 const qa = { readable: true, name: 'Default software scheme', grants: { CLOSE_ISSUES: [{ type: 'projectRole', parameter: '10002', displayName: 'QA' }] } };
-const snap = snapshot({ projects: { ENG: project(['BROWSE_PROJECTS', 'TRANSITION_ISSUES'], ['CLOSE_ISSUES'], { name: 'Engineering', permissionScheme: qa }) } });
+const snap = snapshot({
+  projects: { ENG: project(['BROWSE_PROJECTS', 'TRANSITION_ISSUES'], ['CLOSE_ISSUES'], { name: 'Engineering', permissionScheme: qa }) },
+});
 
 describe('hover', () => {
   it('explains an action: what it does, its REST call, each permission with ✓/✗ in the project, and how a missing one is granted', () => {
@@ -35,7 +37,10 @@ describe('hover', () => {
     assert.match(md, /\| Permission \| Level \| ENG \|/);
     assert.match(md, /\| Browse Projects `BROWSE_PROJECTS` \| project \| ✓ \|/);
     assert.match(md, /\| Close Issues `CLOSE_ISSUES` \(for `status`\) \| project \| ✗ \|/);
-    assert.match(md, /\*\*Close Issues `CLOSE_ISSUES`\*\* is missing in ENG\. A transition that closes the issue needs Close Issues\. In ENG it is granted \(permission scheme "Default software scheme"\) to the project role QA\. A project administrator can add the account to that role/);
+    assert.match(
+      md,
+      /\*\*Close Issues `CLOSE_ISSUES`\*\* is missing in ENG\. A transition that closes the issue needs Close Issues\. In ENG it is granted \(permission scheme "Default software scheme"\) to the project role QA\. A project administrator can add the account to that role/,
+    );
     assert.match(md, /Jira checks three layers in turn: \*\*global\*\*/);
   });
 
@@ -47,7 +52,9 @@ describe('hover', () => {
   });
 
   it("says so when the account can't read the scheme, and shows ? without a snapshot", () => {
-    const unreadable = snapshot({ projects: { ENG: project(['BROWSE_PROJECTS', 'TRANSITION_ISSUES'], ['CLOSE_ISSUES'], { permissionScheme: { readable: false } }) } });
+    const unreadable = snapshot({
+      projects: { ENG: project(['BROWSE_PROJECTS', 'TRANSITION_ISSUES'], ['CLOSE_ISSUES'], { permissionScheme: { readable: false } }) },
+    });
     assert.match(hoverAt(analyzeRecipe(recipe), { line: 9, character: 15 }, [unreadable])?.markdown ?? '', /may not read ENG's permission scheme/);
     const none = hoverAt(analyzeRecipe(recipe), { line: 9, character: 15 }, [])?.markdown ?? '';
     assert.match(none, /\| Close Issues `CLOSE_ISSUES` \(for `status`\) \| project \| \? \|/);
@@ -66,7 +73,8 @@ describe('hover', () => {
 });
 
 describe('completions', () => {
-  const labels = (text: string, line: number, character: number) => completionsAt(text, { line, character }, [{ key: 'ENG', name: 'Engineering' }])?.items.map((i) => i.label) ?? [];
+  const labels = (text: string, line: number, character: number) =>
+    completionsAt(text, { line, character }, [{ key: 'ENG', name: 'Engineering' }])?.items.map((i) => i.label) ?? [];
 
   it('offers triggers after event: and actions after action:, replacing the partial word', () => {
     const text = 'trigger:\n  event: upd\nsteps:\n  - action: cre\n  - { action: \n';
@@ -77,7 +85,7 @@ describe('completions', () => {
     assert.deepEqual(completionsAt(text, { line: 3, character: 15 })?.range, { start: { line: 3, character: 12 }, end: { line: 3, character: 15 } });
   });
 
-  it('offers the input keys of the step\'s operation, in block and flow style', () => {
+  it("offers the input keys of the step's operation, in block and flow style", () => {
     const block = yaml('steps:', '  - id: a', '    action: create_issue', '    input:', '      summary: x', '      ass', '  - action: get_issue');
     const keys = labels(block, 5, 9);
     assert.ok(keys.includes('assignee') && keys.includes('security') && !keys.includes('comment_id'), keys.join());
@@ -100,8 +108,14 @@ describe('access request', () => {
   it('lists each permission per site and project, with the step that needs it and who holds it', () => {
     const text = accessRequestText([{ recipe: 'Escalate', findings: check(recipe, [snap]) }], [snap]) ?? '';
     assert.match(text, /Site: https:\/\/acme\.atlassian\.net\nAccount: Jan Donyada \(jan@acme\.example\) \(Jira Cloud\)/);
-    assert.match(text, /Global permissions \(Jira administration → System → Global permissions\):\n- Administer Jira \(ADMINISTER\), needed by recipe "Escalate", trigger bug \(updated_issue_webhook\)/);
-    assert.match(text, /Project ENG \(Engineering\):\n- Close Issues \(CLOSE_ISSUES\), needed by recipe "Escalate", step close \(update_issue_status\)\. Currently granted to the project role QA/);
+    assert.match(
+      text,
+      /Global permissions \(Jira administration → System → Global permissions\):\n- Administer Jira \(ADMINISTER\), needed by recipe "Escalate", trigger bug \(updated_issue_webhook\)/,
+    );
+    assert.match(
+      text,
+      /Project ENG \(Engineering\):\n- Close Issues \(CLOSE_ISSUES\), needed by recipe "Escalate", step close \(update_issue_status\)\. Currently granted to the project role QA/,
+    );
     assert.doesNotMatch(text, /token|password/i);
   });
 
@@ -112,8 +126,26 @@ describe('access request', () => {
 
 describe('permission needs', () => {
   it('collects, per host, the global and per-project permissions of every Jira step', () => {
-    const needs = permissionNeeds([analyzeRecipe(recipe), analyzeRecipe(yaml('name: b', 'trigger: { event: new_issue, input: { project: OPS } }', 'steps:', '  - { action: create_issue, input: { project: OPS, security: Internal } }'))]);
-    assert.deepEqual(needs.get('https://acme.atlassian.net'), { global: ['ADMINISTER'], projects: { ENG: ['BROWSE_PROJECTS', 'CLOSE_ISSUES', 'TRANSITION_ISSUES'] }, securityLevelProjects: [] });
-    assert.deepEqual(needs.get(''), { global: [], projects: { OPS: ['BROWSE_PROJECTS', 'CREATE_ISSUES', 'SET_ISSUE_SECURITY'] }, securityLevelProjects: ['OPS'] });
+    const needs = permissionNeeds([
+      analyzeRecipe(recipe),
+      analyzeRecipe(
+        yaml(
+          'name: b',
+          'trigger: { event: new_issue, input: { project: OPS } }',
+          'steps:',
+          '  - { action: create_issue, input: { project: OPS, security: Internal } }',
+        ),
+      ),
+    ]);
+    assert.deepEqual(needs.get('https://acme.atlassian.net'), {
+      global: ['ADMINISTER'],
+      projects: { ENG: ['BROWSE_PROJECTS', 'CLOSE_ISSUES', 'TRANSITION_ISSUES'] },
+      securityLevelProjects: [],
+    });
+    assert.deepEqual(needs.get(''), {
+      global: [],
+      projects: { OPS: ['BROWSE_PROJECTS', 'CREATE_ISSUES', 'SET_ISSUE_SECURITY'] },
+      securityLevelProjects: ['OPS'],
+    });
   });
 });

@@ -11,13 +11,54 @@ function inputs(values: Record<string, string | undefined>): Map<string, InputEn
 function needs(name: string, values: Record<string, string | undefined> = {}): string[] {
   const op = findOperation(name);
   assert.ok(op, `${name} is in the catalog`);
-  return requirementsOf(op, inputs(values)).map((r) => r.keys.join('|')).sort();
+  return requirementsOf(op, inputs(values))
+    .map((r) => r.keys.join('|'))
+    .sort();
 }
 
 describe('Jira catalog', () => {
   it('has every operation the format names, with its kind', () => {
-    const triggers = ['new_issue', 'updated_issue', 'new_issue_batch', 'updated_issue_batch', 'updated_issue_webhook', 'updated_comment_webhook', 'updated_worklog_webhook', 'deleted_object', 'new_event'];
-    const actions = ['create_issue', 'update_issue', 'update_issue_status', 'assign_issue', 'get_issue', 'get_changelog', 'search_issues', 'search_issues_by_JQL', 'get_issue_comments', 'get_attachment', 'get_transitions', 'create_comment', 'update_comment', 'delete_comment', 'upload_attachment', 'delete_attachment', 'delete_issue', 'add_watcher', 'link_issues', 'add_worklog', 'create_sprint', 'update_sprint', 'create_version', 'create_user', 'find_user', 'get_user', 'search_assignable_users', 'get_object_schema'];
+    const triggers = [
+      'new_issue',
+      'updated_issue',
+      'new_issue_batch',
+      'updated_issue_batch',
+      'updated_issue_webhook',
+      'updated_comment_webhook',
+      'updated_worklog_webhook',
+      'deleted_object',
+      'new_event',
+    ];
+    const actions = [
+      'create_issue',
+      'update_issue',
+      'update_issue_status',
+      'assign_issue',
+      'get_issue',
+      'get_changelog',
+      'search_issues',
+      'search_issues_by_JQL',
+      'get_issue_comments',
+      'get_attachment',
+      'get_transitions',
+      'create_comment',
+      'update_comment',
+      'delete_comment',
+      'upload_attachment',
+      'delete_attachment',
+      'delete_issue',
+      'add_watcher',
+      'link_issues',
+      'add_worklog',
+      'create_sprint',
+      'update_sprint',
+      'create_version',
+      'create_user',
+      'find_user',
+      'get_user',
+      'search_assignable_users',
+      'get_object_schema',
+    ];
     for (const name of triggers) assert.equal(findOperation(name)?.kind, 'trigger', name);
     for (const name of actions) assert.equal(findOperation(name)?.kind, 'action', name);
   });
@@ -43,14 +84,16 @@ describe('Jira catalog', () => {
 
   it('maps the needs of the table', () => {
     for (const t of ['new_issue', 'updated_issue', 'new_issue_batch', 'updated_issue_batch']) assert.deepEqual(needs(t), ['BROWSE_PROJECTS']);
-    for (const t of ['updated_issue_webhook', 'updated_comment_webhook', 'updated_worklog_webhook']) assert.deepEqual(needs(t), ['ADMINISTER', 'BROWSE_PROJECTS']);
+    for (const t of ['updated_issue_webhook', 'updated_comment_webhook', 'updated_worklog_webhook'])
+      assert.deepEqual(needs(t), ['ADMINISTER', 'BROWSE_PROJECTS']);
     assert.deepEqual(needs('deleted_object'), ['ADMINISTER']);
     assert.deepEqual(needs('new_event'), ['ADMINISTER']);
     assert.deepEqual(needs('create_issue'), ['BROWSE_PROJECTS', 'CREATE_ISSUES']);
     assert.deepEqual(needs('update_issue'), ['BROWSE_PROJECTS', 'EDIT_ISSUES']);
     assert.deepEqual(needs('update_issue_status'), ['BROWSE_PROJECTS', 'TRANSITION_ISSUES']);
     assert.deepEqual(needs('assign_issue'), ['ASSIGN_ISSUES', 'BROWSE_PROJECTS']);
-    for (const a of ['get_issue', 'get_changelog', 'search_issues', 'search_issues_by_JQL', 'get_issue_comments', 'get_attachment', 'get_transitions']) assert.deepEqual(needs(a), ['BROWSE_PROJECTS'], a);
+    for (const a of ['get_issue', 'get_changelog', 'search_issues', 'search_issues_by_JQL', 'get_issue_comments', 'get_attachment', 'get_transitions'])
+      assert.deepEqual(needs(a), ['BROWSE_PROJECTS'], a);
     assert.deepEqual(needs('create_comment'), ['ADD_COMMENTS', 'BROWSE_PROJECTS']);
     assert.deepEqual(needs('update_comment'), ['BROWSE_PROJECTS', 'EDIT_OWN_COMMENTS|EDIT_ALL_COMMENTS']);
     assert.deepEqual(needs('delete_comment'), ['BROWSE_PROJECTS', 'DELETE_OWN_COMMENTS|DELETE_ALL_COMMENTS']);
@@ -72,14 +115,22 @@ describe('Jira catalog', () => {
   });
 
   it('adds the permissions that inputs need', () => {
-    assert.deepEqual(needs('create_issue', { assignee: 'x', reporter: 'y', duedate: '2026-12-01', security: 'Internal' }), ['ASSIGN_ISSUES', 'BROWSE_PROJECTS', 'CREATE_ISSUES', 'MODIFY_REPORTER', 'SCHEDULE_ISSUES', 'SET_ISSUE_SECURITY']);
+    assert.deepEqual(needs('create_issue', { assignee: 'x', reporter: 'y', duedate: '2026-12-01', security: 'Internal' }), [
+      'ASSIGN_ISSUES',
+      'BROWSE_PROJECTS',
+      'CREATE_ISSUES',
+      'MODIFY_REPORTER',
+      'SCHEDULE_ISSUES',
+      'SET_ISSUE_SECURITY',
+    ]);
     assert.deepEqual(needs('update_issue', { status: 'In Progress', assignee: 'x' }), ['ASSIGN_ISSUES', 'BROWSE_PROJECTS', 'EDIT_ISSUES', 'TRANSITION_ISSUES']);
     assert.deepEqual(needs('add_watcher', { user: 'someone' }), ['BROWSE_PROJECTS', 'MANAGE_WATCHERS']);
   });
 
   it('knows close and resolve transitions by name, whatever the case', () => {
     for (const status of ['Close', 'closed', 'Close Issue', ' CLOSED ']) assert.ok(needs('update_issue_status', { status }).includes('CLOSE_ISSUES'), status);
-    for (const transition of ['Resolve', 'Resolved', 'Done', 'resolve issue']) assert.ok(needs('update_issue_status', { transition }).includes('RESOLVE_ISSUES'), transition);
+    for (const transition of ['Resolve', 'Resolved', 'Done', 'resolve issue'])
+      assert.ok(needs('update_issue_status', { transition }).includes('RESOLVE_ISSUES'), transition);
     assert.ok(needs('update_issue_status', { status: 'In Progress', resolution: 'Fixed' }).includes('RESOLVE_ISSUES'));
     for (const status of ['In Progress', 'Closed-ish', 'Reopened', '{{ step.status }}']) {
       const keys = needs('update_issue_status', { status });
@@ -97,7 +148,16 @@ describe('Jira catalog', () => {
 
   it('describes every permission, and maps legacy Server keys onto the current ones', () => {
     for (const p of PERMISSIONS) assert.ok(p.name && p.description && ['global', 'project'].includes(p.level), p.key);
-    const legacy: Record<string, string> = { CLOSE_ISSUE: 'CLOSE_ISSUES', COMMENT_ISSUE: 'ADD_COMMENTS', BROWSE: 'BROWSE_PROJECTS', CREATE_ATTACHMENT: 'CREATE_ATTACHMENTS', WORK_ISSUE: 'WORK_ON_ISSUES', MANAGE_WATCHER_LIST: 'MANAGE_WATCHERS', PROJECT_ADMIN: 'ADMINISTER_PROJECTS', COMMENT_EDIT_OWN: 'EDIT_OWN_COMMENTS' };
+    const legacy: Record<string, string> = {
+      CLOSE_ISSUE: 'CLOSE_ISSUES',
+      COMMENT_ISSUE: 'ADD_COMMENTS',
+      BROWSE: 'BROWSE_PROJECTS',
+      CREATE_ATTACHMENT: 'CREATE_ATTACHMENTS',
+      WORK_ISSUE: 'WORK_ON_ISSUES',
+      MANAGE_WATCHER_LIST: 'MANAGE_WATCHERS',
+      PROJECT_ADMIN: 'ADMINISTER_PROJECTS',
+      COMMENT_EDIT_OWN: 'EDIT_OWN_COMMENTS',
+    };
     for (const [old, current] of Object.entries(legacy)) assert.equal(canonicalPermissionKey(old), current, old);
     assert.equal(canonicalPermissionKey('SOMETHING_NEW'), 'SOMETHING_NEW');
   });

@@ -39,16 +39,41 @@ describe('project resolution', () => {
         '  - { id: h, action: get_issue, input: { issue: "{{ trigger.key }}" } }',
       ),
     );
-    assert.deepEqual(found, { t: ['ENG', 'OPS'], a: ['SUP'], b: ['OPS'], c: ['SUP'], d: ['ENG', 'OPS'], e: ['SUP'], f: ['DEF'], g: ['DEF'], h: ['ENG', 'OPS'] });
+    assert.deepEqual(found, {
+      t: ['ENG', 'OPS'],
+      a: ['SUP'],
+      b: ['OPS'],
+      c: ['SUP'],
+      d: ['ENG', 'OPS'],
+      e: ['SUP'],
+      f: ['DEF'],
+      g: ['DEF'],
+      h: ['ENG', 'OPS'],
+    });
   });
 
   it('leaves a step unresolved when nothing names a project', () => {
-    const found = projectsOfSteps(yaml('name: x', 'trigger: { id: t, event: new_issue, input: { jql: "assignee = currentUser()" } }', 'steps:', '  - { id: a, action: get_issue, input: { issue: "{{ t.key }}" } }'));
+    const found = projectsOfSteps(
+      yaml(
+        'name: x',
+        'trigger: { id: t, event: new_issue, input: { jql: "assignee = currentUser()" } }',
+        'steps:',
+        '  - { id: a, action: get_issue, input: { issue: "{{ t.key }}" } }',
+      ),
+    );
     assert.deepEqual(found, { t: [], a: [] });
   });
 
   it('does not loop on steps that refer to each other', () => {
-    const found = projectsOfSteps(yaml('name: x', 'trigger: { event: new_issue, input: { project: ENG } }', 'steps:', '  - { id: a, action: get_issue, input: { issue: "{{ b.key }}" } }', '  - { id: b, action: get_issue, input: { issue: "{{ a.key }}" } }'));
+    const found = projectsOfSteps(
+      yaml(
+        'name: x',
+        'trigger: { event: new_issue, input: { project: ENG } }',
+        'steps:',
+        '  - { id: a, action: get_issue, input: { issue: "{{ b.key }}" } }',
+        '  - { id: b, action: get_issue, input: { issue: "{{ a.key }}" } }',
+      ),
+    );
     assert.deepEqual(found.a, []);
     assert.deepEqual(found.b, []);
   });

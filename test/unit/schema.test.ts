@@ -52,7 +52,14 @@ describe('recipe schema', () => {
   it('checks if-blocks and foreach-blocks with their own keys', () => {
     const text = yaml('name: x', 'trigger: { event: new_issue }', 'steps:', '  - if: "{{ a }}"', '    steps: []', '  - foreach: "{{ b }}"');
     const messages = schemaFindings(text).map((f) => `${f.message} ${rangeOf(f).join(',')}`);
-    assert.deepEqual(messages.sort(), ['Missing property "steps". 5,4,5,5', 'Missing property "then". 3,4,3,5', 'Property "steps" is not allowed. Allowed here: id, description, if, then, else. 4,4,4,9'].sort());
+    assert.deepEqual(
+      messages.sort(),
+      [
+        'Missing property "steps". 5,4,5,5',
+        'Missing property "then". 3,4,3,5',
+        'Property "steps" is not allowed. Allowed here: id, description, if, then, else. 4,4,4,9',
+      ].sort(),
+    );
   });
 
   it('puts a wrong type on the value', () => {

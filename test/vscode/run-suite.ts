@@ -31,7 +31,14 @@ async function main(): Promise<number> {
   try {
     console.log(`Integration suite: Jira simulator at ${fixture.sim.url}, workspace ${fixture.workspace}`);
     const suiteEnv = { ...fixture.env, [SUITE_RESULTS_ENV]: SUITE_RESULTS };
-    const code = await runTests({ extensionDevelopmentPath: ROOT, extensionTestsPath: SUITE_BUNDLE, workspace: fixture.workspace, env: suiteEnv, artifacts: ARTIFACTS, timeoutMs: 300_000 });
+    const code = await runTests({
+      extensionDevelopmentPath: ROOT,
+      extensionTestsPath: SUITE_BUNDLE,
+      workspace: fixture.workspace,
+      env: suiteEnv,
+      artifacts: ARTIFACTS,
+      timeoutMs: 300_000,
+    });
     counts = addCounts(counts, readResults(SUITE_RESULTS) ?? NO_TESTS);
     if (code !== 0) {
       console.log(`VS Code integration suite failed (exit ${code})`);
@@ -40,7 +47,15 @@ async function main(): Promise<number> {
     // Restricted mode, in a fresh simulator state: an account offered by the environment must not be contacted.
     fixture.sim.resetRequests();
     const restrictedEnv = { ...fixture.env, JIRA_SITE: fixture.sim.url, ...DEMO_ACCOUNT_ENV, [SUITE_RESULTS_ENV]: RESTRICTED_RESULTS };
-    const restricted = await runTests({ extensionDevelopmentPath: ROOT, extensionTestsPath: RESTRICTED_BUNDLE, workspace: fixture.workspace, env: restrictedEnv, restricted: true, artifacts: ARTIFACTS, timeoutMs: 120_000 });
+    const restricted = await runTests({
+      extensionDevelopmentPath: ROOT,
+      extensionTestsPath: RESTRICTED_BUNDLE,
+      workspace: fixture.workspace,
+      env: restrictedEnv,
+      restricted: true,
+      artifacts: ARTIFACTS,
+      timeoutMs: 120_000,
+    });
     counts = addCounts(counts, readResults(RESTRICTED_RESULTS) ?? NO_TESTS);
     if (restricted !== 0) {
       console.log(`VS Code restricted-mode suite failed (exit ${restricted})`);

@@ -18,7 +18,17 @@ export interface SuiteFixture {
 
 /** What every runner of the integration suite needs: its bundle, the Jira simulator and an examples workspace. */
 export async function suiteFixture(): Promise<SuiteFixture> {
-  const bundle = (entry: string, outfile: string) => esbuild.build({ entryPoints: [join(ROOT, 'test', 'vscode', entry)], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode', 'mocha'], logLevel: 'warning' });
+  const bundle = (entry: string, outfile: string) =>
+    esbuild.build({
+      entryPoints: [join(ROOT, 'test', 'vscode', entry)],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      external: ['vscode', 'mocha'],
+      logLevel: 'warning',
+    });
   await Promise.all([bundle('suite/index.ts', SUITE_BUNDLE), bundle('restricted/index.ts', RESTRICTED_BUNDLE)]);
   const sim = await startJiraSim({ scenario: SCENARIOS.demo });
   const workspace = examplesWorkspace(sim.url);

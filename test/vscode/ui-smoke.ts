@@ -30,10 +30,13 @@ async function animationsDone(element: Locator): Promise<void> {
 /** Resolves once the page has drawn two more frames: what the last input changed is on screen. */
 async function framesDrawn(page: Page): Promise<void> {
   type Framed = { requestAnimationFrame(callback: () => void): number };
-  await page.evaluate(() => new Promise<void>((resolve) => {
-    const w = globalThis as unknown as Framed;
-    w.requestAnimationFrame(() => w.requestAnimationFrame(() => resolve()));
-  }));
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const w = globalThis as unknown as Framed;
+        w.requestAnimationFrame(() => w.requestAnimationFrame(() => resolve()));
+      }),
+  );
 }
 
 export async function takeScreenshots(options: { workspace: string; simUrl: string; artifacts: string }): Promise<void> {
@@ -41,42 +44,52 @@ export async function takeScreenshots(options: { workspace: string; simUrl: stri
   mkdirSync(options.artifacts, { recursive: true });
   const env = { JIRA_SITE: options.simUrl, ...DEMO_ACCOUNT_ENV };
   const settings = { 'editor.wordWrap': 'on', 'editor.hover.delay': 100, 'workbench.colorTheme': 'Default Light Modern' };
-  await withVsCode({ extensionDevelopmentPath: ROOT, workspace: options.workspace, env, settings, viewport: { width: 1440, height: 900 } }, async ({ page }) => {
-    await waitForWorkbench(page);
-    await openFile(page, 'escalate-urgent-bugs.recipe.yaml');
-    // Two errors once the account's permissions are in: the webhook trigger and the close step.
-    const squiggles = page.locator('.squiggly-error');
-    await page.waitForFunction(() => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll('.squiggly-error').length >= 2, null, { timeout: 60_000 });
-    await page.locator('.statusbar-item', { hasText: 'Jira: jan@acme.example · 2 missing' }).first().waitFor();
-    await page.screenshot({ path: join(options.artifacts, 'recipe.png') });
+  await withVsCode(
+    { extensionDevelopmentPath: ROOT, workspace: options.workspace, env, settings, viewport: { width: 1440, height: 900 } },
+    async ({ page }) => {
+      await waitForWorkbench(page);
+      await openFile(page, 'escalate-urgent-bugs.recipe.yaml');
+      // Two errors once the account's permissions are in: the webhook trigger and the close step.
+      const squiggles = page.locator('.squiggly-error');
+      await page.waitForFunction(
+        () =>
+          (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll('.squiggly-error').length >= 2,
+        null,
+        { timeout: 60_000 },
+      );
+      await page.locator('.statusbar-item', { hasText: 'Jira: jan@acme.example · 2 missing' }).first().waitFor();
+      await page.screenshot({ path: join(options.artifacts, 'recipe.png') });
 
-    const boxes = await squiggles.evaluateAll((els) => els.map((e) => (e as unknown as { getBoundingClientRect(): { top: number } }).getBoundingClientRect().top));
-    const lowest = boxes.indexOf(Math.max(...boxes)); // the close step, below the trigger
-    await squiggles.nth(lowest).hover({ force: true });
-    const hover = page.locator('.monaco-hover', { hasText: 'CLOSE_ISSUES' });
-    await hover.waitFor({ timeout: 15_000 });
-    await page.locator('.monaco-hover', { hasText: '✗' }).first().waitFor();
-    await animationsDone(hover.first()); // the hover fades in
-    // Scroll the hover's own content so that the missing permission's row and its explanation show.
-    const box = await hover.first().boundingBox();
-    if (box) {
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.75, { steps: 5 });
-      await page.mouse.wheel(0, 160);
-      await framesDrawn(page);
-    }
-    await page.screenshot({ path: join(options.artifacts, 'hover.png') });
+      const boxes = await squiggles.evaluateAll((els) =>
+        els.map((e) => (e as unknown as { getBoundingClientRect(): { top: number } }).getBoundingClientRect().top),
+      );
+      const lowest = boxes.indexOf(Math.max(...boxes)); // the close step, below the trigger
+      await squiggles.nth(lowest).hover({ force: true });
+      const hover = page.locator('.monaco-hover', { hasText: 'CLOSE_ISSUES' });
+      await hover.waitFor({ timeout: 15_000 });
+      await page.locator('.monaco-hover', { hasText: '✗' }).first().waitFor();
+      await animationsDone(hover.first()); // the hover fades in
+      // Scroll the hover's own content so that the missing permission's row and its explanation show.
+      const box = await hover.first().boundingBox();
+      if (box) {
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.75, { steps: 5 });
+        await page.mouse.wheel(0, 160);
+        await framesDrawn(page);
+      }
+      await page.screenshot({ path: join(options.artifacts, 'hover.png') });
 
-    await page.mouse.move(5, 5);
-    await runCommand(page, 'View: Focus Problems');
-    await page.locator('.markers-panel .monaco-list-row', { hasText: 'CLOSE_ISSUES' }).first().waitFor();
-    await page.screenshot({ path: join(options.artifacts, 'problems.png') });
+      await page.mouse.move(5, 5);
+      await runCommand(page, 'View: Focus Problems');
+      await page.locator('.markers-panel .monaco-list-row', { hasText: 'CLOSE_ISSUES' }).first().waitFor();
+      await page.screenshot({ path: join(options.artifacts, 'problems.png') });
 
-    await runCommand(page, 'Jira Recipe Lint: Link Jira Account');
-    const input = page.locator('.quick-input-widget', { hasText: 'Link Jira Account (1/3): site' });
-    await input.waitFor();
-    await page.keyboard.type('https://your-site.atlassian.net');
-    await page.screenshot({ path: join(options.artifacts, 'link.png') });
-    await page.keyboard.press('Escape');
-    console.log(`UI smoke test: screenshots in ${options.artifacts} (recipe.png, hover.png, problems.png, link.png)`);
-  });
+      await runCommand(page, 'Jira Recipe Lint: Link Jira Account');
+      const input = page.locator('.quick-input-widget', { hasText: 'Link Jira Account (1/3): site' });
+      await input.waitFor();
+      await page.keyboard.type('https://your-site.atlassian.net');
+      await page.screenshot({ path: join(options.artifacts, 'link.png') });
+      await page.keyboard.press('Escape');
+      console.log(`UI smoke test: screenshots in ${options.artifacts} (recipe.png, hover.png, problems.png, link.png)`);
+    },
+  );
 }

@@ -18,7 +18,9 @@ export async function runSnapshot(options: SnapshotOptions): Promise<string> {
   if (!options.projects?.length && !options.inputs.length) throw new UsageError('snapshot needs --projects KEY,KEY or recipe files to know what to fetch.');
   const bad = options.projects?.find((p) => !/^[A-Z][A-Z0-9_]*$/.test(p));
   if (bad) throw new UsageError(`"${bad}" is not a Jira project key (upper-case letters, digits and _, e.g. ENG).`);
-  const needs = options.projects?.length ? needsOfProjects(options.projects) : needsOfRecipes(analyseFiles(await expandRecipeArgs(options.inputs), options.config).map((f) => f.analysis));
+  const needs = options.projects?.length
+    ? needsOfProjects(options.projects)
+    : needsOfRecipes(analyseFiles(await expandRecipeArgs(options.inputs), options.config).map((f) => f.analysis));
   const snapshot = await fetchLiveSnapshot(options, needs);
   const json = `${JSON.stringify(snapshot, null, 2)}\n`;
   if (options.out) {

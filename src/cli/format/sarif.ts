@@ -35,7 +35,12 @@ export function formatSarif(reports: readonly FileReport[], version: string): st
         {
           physicalLocation: {
             artifactLocation: { uri: file.split('\\').join('/') },
-            region: { startLine: f.range.start.line + 1, startColumn: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1 },
+            region: {
+              startLine: f.range.start.line + 1,
+              startColumn: f.range.start.character + 1,
+              endLine: f.range.end.line + 1,
+              endColumn: f.range.end.character + 1,
+            },
           },
         },
       ],

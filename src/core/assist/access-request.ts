@@ -30,7 +30,10 @@ export function accessRequestText(recipes: readonly RecipeFindings[], snapshots:
       if (!site) bySite.set(f.site, (site = { global: new Map(), projects: new Map() }));
       const text = f.code === 'security-level-unavailable' ? securityNeed(f) : f.permissions.map(describePermission).join(' or ');
       const target = f.project === null ? site.global : mapFor(site.projects, f.project);
-      const need = target.get(text) ?? { key: f.code !== 'security-level-unavailable' && f.permissions.length === 1 ? f.permissions[0] : undefined, reasons: [] };
+      const need = target.get(text) ?? {
+        key: f.code !== 'security-level-unavailable' && f.permissions.length === 1 ? f.permissions[0] : undefined,
+        reasons: [],
+      };
       const reason = `recipe "${recipe}", ${stepName(f)} (${f.operation})`;
       if (!need.reasons.includes(reason)) need.reasons.push(reason);
       target.set(text, need);
@@ -42,7 +45,11 @@ export function accessRequestText(recipes: readonly RecipeFindings[], snapshots:
   for (const [site, needs] of bySite) {
     const snapshot = snapshotForHost(site, snapshots);
     const account = snapshot ? accountLabel(snapshot) : 'our integration account';
-    const lines = [`Site: ${site}`, `Account: ${account}${snapshot ? ` (${snapshot.deployment === 'cloud' ? 'Jira Cloud' : 'Jira Server/Data Center'})` : ''}`, ''];
+    const lines = [
+      `Site: ${site}`,
+      `Account: ${account}${snapshot ? ` (${snapshot.deployment === 'cloud' ? 'Jira Cloud' : 'Jira Server/Data Center'})` : ''}`,
+      '',
+    ];
     if (needs.global.size) {
       lines.push('Global permissions (Jira administration → System → Global permissions):');
       for (const [text, need] of needs.global) lines.push(`- ${text}, needed by ${need.reasons.join('; ')}`);
@@ -67,7 +74,7 @@ export function accessRequestText(recipes: readonly RecipeFindings[], snapshots:
     ...sections,
     'Thank you!',
     '',
-    '(Prepared by jira-recipe-lint from the account\'s own permissions; it contains no credentials.)',
+    "(Prepared by jira-recipe-lint from the account's own permissions; it contains no credentials.)",
   ].join('\n');
 }
 

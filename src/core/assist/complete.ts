@@ -36,7 +36,15 @@ export function completionsAt(text: string, position: Position, projects: readon
   if (op) return { range, items: operationsOfKind(op[1] === 'event' ? 'trigger' : 'action').map(operationEntry) };
 
   if (/(?:^|[\s{,])project:\s*["']?[\w-]*$/.test(prefix)) {
-    return { range, items: projects.map((p) => ({ label: p.key, kind: 'project', detail: p.name ?? 'Jira project', documentation: `Project **${p.key}**${p.name ? ` — ${p.name}` : ''}, visible to the linked account.` })) };
+    return {
+      range,
+      items: projects.map((p) => ({
+        label: p.key,
+        kind: 'project',
+        detail: p.name ?? 'Jira project',
+        documentation: `Project **${p.key}**${p.name ? ` — ${p.name}` : ''}, visible to the linked account.`,
+      })),
+    };
   }
 
   const operation = inputOperationAt(lines, position.line, prefix);
@@ -46,7 +54,16 @@ export function completionsAt(text: string, position: Position, projects: readon
 
 function operationEntry(op: OperationSpec): CompletionEntry {
   const needs = [...(op.global ?? []), ...(op.project ?? []), ...(op.anyOf ?? []).map((g) => g.join(' or '))];
-  const needText = needs.length ? `Needs: ${needs.map((k) => k.split(' or ').map((x) => permissionInfo(x)?.name ?? x).join(' or ')).join(', ')}.` : 'Needs no permission beyond access.';
+  const needText = needs.length
+    ? `Needs: ${needs
+        .map((k) =>
+          k
+            .split(' or ')
+            .map((x) => permissionInfo(x)?.name ?? x)
+            .join(' or '),
+        )
+        .join(', ')}.`
+    : 'Needs no permission beyond access.';
   return {
     label: op.name,
     kind: op.kind,

@@ -10,7 +10,11 @@ import type { Position, Range } from '../text/range';
 import { locate } from './locate';
 
 /** Hover text (Markdown) for whatever is under a position of a recipe, or undefined. */
-export function hoverAt(analysis: RecipeAnalysis, position: Position, snapshots: readonly PermissionSnapshot[]): { markdown: string; range: Range } | undefined {
+export function hoverAt(
+  analysis: RecipeAnalysis,
+  position: Position,
+  snapshots: readonly PermissionSnapshot[],
+): { markdown: string; range: Range } | undefined {
   const found = locate(analysis, position);
   if (!found) return undefined;
   if (found.kind === 'permission') return { markdown: permissionMarkdown(found.permission), range: found.range };
@@ -18,7 +22,7 @@ export function hoverAt(analysis: RecipeAnalysis, position: Position, snapshots:
 }
 
 const LAYERS =
-  'Jira checks three layers in turn: **global** permissions (granted to groups), **project** permissions (granted by the project\'s permission scheme to roles, groups, users, reporter, assignee, project lead…), then the issue\'s **security level**, which can hide an issue even from an account that holds every project permission.';
+  "Jira checks three layers in turn: **global** permissions (granted to groups), **project** permissions (granted by the project's permission scheme to roles, groups, users, reporter, assignee, project lead…), then the issue's **security level**, which can hide an issue even from an account that holds every project permission.";
 
 export function permissionMarkdown(p: PermissionInfo): string {
   const level = p.level === 'global' ? 'Global permission' : 'Project permission';
@@ -46,10 +50,18 @@ function operationMarkdown(analysis: RecipeAnalysis, jiraStep: JiraStep, snapsho
   } else {
     const columns = snapshot ? (projects.length ? projects : ['project ?']) : ['linked account'];
     const header = `| Permission | Level | ${columns.join(' | ')} |\n|---|---|${columns.map(() => ':-:').join('|')}|`;
-    const rows = requirements.map((r) => `| ${nameOf(r)}${r.input ? ` (for \`${r.input}\`)` : ''} | ${levelOf(r)} | ${columns.map((c) => mark(held(r, snapshot, snapshot?.projects?.[c]))).join(' | ')} |`);
+    const rows = requirements.map(
+      (r) =>
+        `| ${nameOf(r)}${r.input ? ` (for \`${r.input}\`)` : ''} | ${levelOf(r)} | ${columns.map((c) => mark(held(r, snapshot, snapshot?.projects?.[c]))).join(' | ')} |`,
+    );
     parts.push(`${header}\n${rows.join('\n')}`);
-    parts.push(snapshot ? `✓ held · ✗ missing · ? not known — for ${accountLabel(snapshot)} on ${snapshot.site}, fetched ${snapshot.fetchedAt}.` : 'No linked account for this connection: link one to see what it holds.');
-    if (snapshot && projects.length === 0 && columns[0] === 'project ?') parts.push('The project can\'t be told from this step: set `input.project` (or `defaults.project`) to check it.');
+    parts.push(
+      snapshot
+        ? `✓ held · ✗ missing · ? not known — for ${accountLabel(snapshot)} on ${snapshot.site}, fetched ${snapshot.fetchedAt}.`
+        : 'No linked account for this connection: link one to see what it holds.',
+    );
+    if (snapshot && projects.length === 0 && columns[0] === 'project ?')
+      parts.push("The project can't be told from this step: set `input.project` (or `defaults.project`) to check it.");
     if (snapshot) parts.push(...explanations(requirements, snapshot, projects));
   }
   parts.push(LAYERS);
@@ -84,7 +96,10 @@ function explanations(requirements: Requirement[], snapshot: PermissionSnapshot,
     for (const key of projects) {
       const project = snapshot.projects?.[key];
       if (project?.visible === false) {
-        if (r === requirements[0]) out.push(`**Project ${key}** is not visible to the account: it doesn't exist, or the account lacks Browse Projects there. A project administrator can add the account to a role that holds Browse Projects.`);
+        if (r === requirements[0])
+          out.push(
+            `**Project ${key}** is not visible to the account: it doesn't exist, or the account lacks Browse Projects there. A project administrator can add the account to a role that holds Browse Projects.`,
+          );
         continue;
       }
       if (held(r, snapshot, project) !== false) continue;

@@ -28,7 +28,8 @@ function permissionWordAt(text: string, position: Position): Located | undefined
     const end = start + match[0].length;
     if (position.character < start || position.character > end) continue;
     const permission = permissionInfo(match[0]);
-    if (permission) return { kind: 'permission', permission, range: { start: { line: position.line, character: start }, end: { line: position.line, character: end } } };
+    if (permission)
+      return { kind: 'permission', permission, range: { start: { line: position.line, character: start }, end: { line: position.line, character: end } } };
   }
   return undefined;
 }

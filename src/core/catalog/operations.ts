@@ -11,7 +11,8 @@ const RESOLVE_NAMES = 'resolve|resolved|resolve issue|done';
 
 const SEARCH_NOTE = "Search results silently omit issues the account can't see: a missing Browse Projects shows up as fewer issues, not as an error.";
 const SECURITY_NOTE = 'Issues under an issue security level are invisible to accounts outside that level, whatever their project permissions.';
-const WEBHOOK_NOTE = 'Registering the webhook needs the Jira Administrators global permission. Without it, a Jira administrator can register the webhook by hand (Jira administration → System → WebHooks) and the recipe can use an HTTP webhook trigger instead.';
+const WEBHOOK_NOTE =
+  'Registering the webhook needs the Jira Administrators global permission. Without it, a Jira administrator can register the webhook by hand (Jira administration → System → WebHooks) and the recipe can use an HTTP webhook trigger instead.';
 
 const issueInput: InputSpec = { key: 'issue', description: 'Issue key or id, e.g. ENG-7 or {{ trigger.key }}.', required: true };
 const projectInput: InputSpec = { key: 'project', description: 'Project key, e.g. ENG.' };
@@ -85,7 +86,12 @@ export const OPERATIONS: readonly OperationSpec[] = [
   pollingTrigger('updated_issue', 'New/updated issue', 'Polls Jira for issues created or updated since the last poll.'),
   pollingTrigger('new_issue_batch', 'New issues (batch)', 'Polls Jira for new issues and hands them over in batches.'),
   pollingTrigger('updated_issue_batch', 'New/updated issues (batch)', 'Polls Jira for new or updated issues and hands them over in batches.'),
-  webhookTrigger('updated_issue_webhook', 'New/updated issue (real-time)', 'Registers a Jira webhook that fires when an issue is created or updated.', 'updated_issue'),
+  webhookTrigger(
+    'updated_issue_webhook',
+    'New/updated issue (real-time)',
+    'Registers a Jira webhook that fires when an issue is created or updated.',
+    'updated_issue',
+  ),
   webhookTrigger('updated_comment_webhook', 'New/updated comment (real-time)', 'Registers a Jira webhook that fires when a comment is added or changed.'),
   webhookTrigger('updated_worklog_webhook', 'New/updated worklog (real-time)', 'Registers a Jira webhook that fires when work is logged or a worklog changes.'),
   {
@@ -166,11 +172,20 @@ export const OPERATIONS: readonly OperationSpec[] = [
     inputs: [issueInput, { key: 'assignee', description: 'Account id or username; the user must be an Assignable User.', required: true }],
     notes: ['The new assignee must hold Assignable User in the project.'],
   },
-  readIssue('get_issue', 'Get issue', 'Reads an issue with its fields.', 'GET /rest/api/3/issue/{issueIdOrKey}', [{ key: 'fields', description: 'Fields to return.' }]),
+  readIssue('get_issue', 'Get issue', 'Reads an issue with its fields.', 'GET /rest/api/3/issue/{issueIdOrKey}', [
+    { key: 'fields', description: 'Fields to return.' },
+  ]),
   readIssue('get_changelog', 'Get issue changelog', "Reads an issue's change history.", 'GET /rest/api/3/issue/{issueIdOrKey}/changelog'),
   readIssue('get_issue_comments', 'Get issue comments', "Reads an issue's comments.", 'GET /rest/api/3/issue/{issueIdOrKey}/comment'),
-  readIssue('get_transitions', 'Get issue transitions', 'Lists the transitions the account can make on an issue.', 'GET /rest/api/3/issue/{issueIdOrKey}/transitions'),
-  readIssue('get_attachment', 'Download attachment', 'Downloads the content of an attachment.', 'GET /rest/api/3/attachment/content/{id}', [{ key: 'attachment_id', description: 'Attachment id.', required: true }]),
+  readIssue(
+    'get_transitions',
+    'Get issue transitions',
+    'Lists the transitions the account can make on an issue.',
+    'GET /rest/api/3/issue/{issueIdOrKey}/transitions',
+  ),
+  readIssue('get_attachment', 'Download attachment', 'Downloads the content of an attachment.', 'GET /rest/api/3/attachment/content/{id}', [
+    { key: 'attachment_id', description: 'Attachment id.', required: true },
+  ]),
   {
     name: 'search_issues',
     kind: 'action',
@@ -178,7 +193,12 @@ export const OPERATIONS: readonly OperationSpec[] = [
     description: 'Finds issues by project and simple criteria.',
     rest: 'GET /rest/api/3/search/jql',
     project: ['BROWSE_PROJECTS'],
-    inputs: [projectInput, { key: 'summary', description: 'Text the summary contains.' }, { key: 'status', description: 'Status name.' }, { key: 'limit', description: 'Most results to return.' }],
+    inputs: [
+      projectInput,
+      { key: 'summary', description: 'Text the summary contains.' },
+      { key: 'status', description: 'Status name.' },
+      { key: 'limit', description: 'Most results to return.' },
+    ],
     notes: [SEARCH_NOTE],
   },
   {
@@ -188,7 +208,11 @@ export const OPERATIONS: readonly OperationSpec[] = [
     description: 'Finds issues with a JQL query.',
     rest: 'GET /rest/api/3/search/jql',
     project: ['BROWSE_PROJECTS'],
-    inputs: [{ ...jqlInput, required: true }, { key: 'fields', description: 'Fields to return.' }, { key: 'limit', description: 'Most results to return.' }],
+    inputs: [
+      { ...jqlInput, required: true },
+      { key: 'fields', description: 'Fields to return.' },
+      { key: 'limit', description: 'Most results to return.' },
+    ],
     notes: [SEARCH_NOTE],
   },
   {
@@ -198,7 +222,11 @@ export const OPERATIONS: readonly OperationSpec[] = [
     description: 'Adds a comment to an issue.',
     rest: 'POST /rest/api/3/issue/{issueIdOrKey}/comment',
     project: ['BROWSE_PROJECTS', 'ADD_COMMENTS'],
-    inputs: [issueInput, { key: 'comment', description: 'Comment text.', required: true }, { key: 'visibility', description: 'Group or role that may see the comment.' }],
+    inputs: [
+      issueInput,
+      { key: 'comment', description: 'Comment text.', required: true },
+      { key: 'visibility', description: 'Group or role that may see the comment.' },
+    ],
   },
   {
     name: 'update_comment',
@@ -283,7 +311,12 @@ export const OPERATIONS: readonly OperationSpec[] = [
     description: 'Logs work on an issue.',
     rest: 'POST /rest/api/3/issue/{issueIdOrKey}/worklog',
     project: ['BROWSE_PROJECTS', 'WORK_ON_ISSUES'],
-    inputs: [issueInput, { key: 'time_spent', description: 'Time spent, e.g. 1h 30m.', required: true }, { key: 'started', description: 'When the work started.' }, { key: 'comment', description: 'Worklog comment.' }],
+    inputs: [
+      issueInput,
+      { key: 'time_spent', description: 'Time spent, e.g. 1h 30m.', required: true },
+      { key: 'started', description: 'When the work started.' },
+      { key: 'comment', description: 'Worklog comment.' },
+    ],
     notes: ['Time tracking must be enabled for the site.'],
   },
   {
@@ -293,7 +326,13 @@ export const OPERATIONS: readonly OperationSpec[] = [
     description: 'Creates a sprint on a board (Jira Software).',
     rest: 'POST /rest/agile/1.0/sprint',
     project: ['MANAGE_SPRINTS_PERMISSION'],
-    inputs: [projectInput, { key: 'board_id', description: 'Board id.', required: true }, { key: 'name', description: 'Sprint name.', required: true }, { key: 'start_date', description: 'Start date.' }, { key: 'end_date', description: 'End date.' }],
+    inputs: [
+      projectInput,
+      { key: 'board_id', description: 'Board id.', required: true },
+      { key: 'name', description: 'Sprint name.', required: true },
+      { key: 'start_date', description: 'Start date.' },
+      { key: 'end_date', description: 'End date.' },
+    ],
     notes: ['Manage Sprints is needed in every project the board shows issues from.'],
   },
   {
@@ -303,7 +342,13 @@ export const OPERATIONS: readonly OperationSpec[] = [
     description: "Changes a sprint's name, dates, goal or state (Jira Software).",
     rest: 'PUT /rest/agile/1.0/sprint/{sprintId}',
     project: ['MANAGE_SPRINTS_PERMISSION'],
-    inputs: [projectInput, { key: 'sprint_id', description: 'Sprint id.', required: true }, { key: 'name', description: 'Sprint name.' }, { key: 'state', description: 'future, active or closed.' }, { key: 'goal', description: 'Sprint goal.' }],
+    inputs: [
+      projectInput,
+      { key: 'sprint_id', description: 'Sprint id.', required: true },
+      { key: 'name', description: 'Sprint name.' },
+      { key: 'state', description: 'future, active or closed.' },
+      { key: 'goal', description: 'Sprint goal.' },
+    ],
     notes: ['Manage Sprints is needed in every project the board shows issues from.'],
   },
   {
@@ -313,7 +358,12 @@ export const OPERATIONS: readonly OperationSpec[] = [
     description: 'Creates a version (release) in a project.',
     rest: 'POST /rest/api/3/version',
     anyOf: [['ADMINISTER_PROJECTS', 'ADMINISTER']],
-    inputs: [{ ...projectInput, required: true }, { key: 'name', description: 'Version name.', required: true }, { key: 'release_date', description: 'Release date.' }, { key: 'released', description: 'Whether it is released.' }],
+    inputs: [
+      { ...projectInput, required: true },
+      { key: 'name', description: 'Version name.', required: true },
+      { key: 'release_date', description: 'Release date.' },
+      { key: 'released', description: 'Whether it is released.' },
+    ],
   },
   {
     name: 'create_user',
@@ -322,7 +372,11 @@ export const OPERATIONS: readonly OperationSpec[] = [
     description: 'Creates a Jira user.',
     rest: 'POST /rest/api/3/user',
     global: ['ADMINISTER'],
-    inputs: [{ key: 'email', description: 'Email address.', required: true }, { key: 'display_name', description: 'Display name.' }, { key: 'products', description: 'Products to give access to.' }],
+    inputs: [
+      { key: 'email', description: 'Email address.', required: true },
+      { key: 'display_name', description: 'Display name.' },
+      { key: 'products', description: 'Products to give access to.' },
+    ],
   },
   {
     name: 'find_user',
@@ -371,12 +425,24 @@ export const OPERATIONS: readonly OperationSpec[] = [
     rest: 'POST /rest/api/3/issue/{issueIdOrKey}/notify',
     // Atlassian's spec: "Browse Projects project permission for the project that the issue is in."
     project: ['BROWSE_PROJECTS'],
-    inputs: [issueInput, { key: 'subject', description: 'Subject of the email.' }, { key: 'text_body', description: 'Plain-text body.' }, { key: 'html_body', description: 'HTML body.' }],
+    inputs: [
+      issueInput,
+      { key: 'subject', description: 'Subject of the email.' },
+      { key: 'text_body', description: 'Plain-text body.' },
+      { key: 'html_body', description: 'HTML body.' },
+    ],
     notes: [SECURITY_NOTE, 'Jira sends the email only if outgoing mail is enabled for the site.'],
   },
-  readIssue('get_comment', 'Get comment', 'Reads one comment of an issue.', 'GET /rest/api/3/issue/{issueIdOrKey}/comment/{id}', [{ key: 'comment_id', description: 'Comment id.', required: true }]),
+  readIssue('get_comment', 'Get comment', 'Reads one comment of an issue.', 'GET /rest/api/3/issue/{issueIdOrKey}/comment/{id}', [
+    { key: 'comment_id', description: 'Comment id.', required: true },
+  ]),
   {
-    ...readIssue('get_issue_attachments', 'Get issue attachments', "Lists an issue's attachments (the issue's attachment field).", 'GET /rest/api/3/issue/{issueIdOrKey}'),
+    ...readIssue(
+      'get_issue_attachments',
+      'Get issue attachments',
+      "Lists an issue's attachments (the issue's attachment field).",
+      'GET /rest/api/3/issue/{issueIdOrKey}',
+    ),
     notes: [SECURITY_NOTE, "Atlassian's spec says of reading an attachment that one added in a restricted comment follows that comment's restriction."],
   },
   {
@@ -387,7 +453,10 @@ export const OPERATIONS: readonly OperationSpec[] = [
     rest: 'GET /rest/api/3/attachment/{id}',
     // Atlassian's spec: "Browse projects project permission for the project that the issue is in."
     project: ['BROWSE_PROJECTS'],
-    inputs: [{ key: 'attachment_id', description: 'Attachment id.', required: true }, { key: 'issue', description: 'Issue the attachment belongs to, to tell its project.' }],
+    inputs: [
+      { key: 'attachment_id', description: 'Attachment id.', required: true },
+      { key: 'issue', description: 'Issue the attachment belongs to, to tell its project.' },
+    ],
     notes: [SECURITY_NOTE, 'An attachment added in a restricted comment follows the restriction of that comment.'],
   },
   {
@@ -399,7 +468,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
     global: ['ADMINISTER'],
     inputs: [{ key: 'user', description: 'Account id (Cloud) or username (Server/DC).', required: true }],
     notes: [
-      'Atlassian\'s spec for Jira Cloud requires site administration (membership of the site-admin group), which no Jira permission shows: Administer Jira is checked as the least it takes.',
+      "Atlassian's spec for Jira Cloud requires site administration (membership of the site-admin group), which no Jira permission shows: Administer Jira is checked as the least it takes.",
     ],
   },
 ];

@@ -32,7 +32,13 @@ export function analyzeRecipe(text: string, options: AnalyzeOptions = {}): Recip
   const read = readRecipe(text, { fileName: options.fileName });
   const model = withConnectionSites(read.model, options.connectionSites);
   const findings: Finding[] = read.problems.map((p) =>
-    finding(p.code, { message: p.message, range: p.range, step: p.step ?? null, operation: p.operation ?? null, ...(p.suggestion ? { suggestion: p.suggestion } : {}) }),
+    finding(p.code, {
+      message: p.message,
+      range: p.range,
+      step: p.step ?? null,
+      operation: p.operation ?? null,
+      ...(p.suggestion ? { suggestion: p.suggestion } : {}),
+    }),
   );
   if (read.broken) return { text, format: model.format, model, findings, jiraSteps: [] };
   findings.push(...duplicateIds(model));

@@ -24,7 +24,8 @@ export function isJira(connection: ResolvedConnection): boolean {
 export function withConnectionSites(model: RecipeModel, sites: ConnectionSites | undefined): RecipeModel {
   if (!sites?.size || ![...model.connections.values()].some((c) => c.host === undefined && sites.has(c.name))) return model;
   const connections = new Map<string, ConnectionEntry>();
-  for (const [name, entry] of model.connections) connections.set(name, entry.host === undefined && sites.has(name) ? { ...entry, host: sites.get(name) } : entry);
+  for (const [name, entry] of model.connections)
+    connections.set(name, entry.host === undefined && sites.has(name) ? { ...entry, host: sites.get(name) } : entry);
   return { ...model, connections };
 }
 

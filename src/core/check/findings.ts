@@ -46,7 +46,12 @@ export const SEVERITY: Readonly<Record<FindingCode, Severity>> = {
 };
 
 /** Findings a Jira administrator can resolve by granting something: what access requests and quick fixes offer. */
-const GRANTABLE: ReadonlySet<FindingCode> = new Set<FindingCode>(['missing-permission', 'missing-global-permission', 'project-not-visible', 'security-level-unavailable']);
+const GRANTABLE: ReadonlySet<FindingCode> = new Set<FindingCode>([
+  'missing-permission',
+  'missing-global-permission',
+  'project-not-visible',
+  'security-level-unavailable',
+]);
 
 export function isGrantable(finding: Finding): boolean {
   return GRANTABLE.has(finding.code);
@@ -74,7 +79,10 @@ export interface Finding {
   readonly site?: string;
 }
 
-export function finding(code: FindingCode, fields: Omit<Finding, 'code' | 'severity' | 'step' | 'operation' | 'project' | 'permissions'> & Partial<Finding>): Finding {
+export function finding(
+  code: FindingCode,
+  fields: Omit<Finding, 'code' | 'severity' | 'step' | 'operation' | 'project' | 'permissions'> & Partial<Finding>,
+): Finding {
   return { code, severity: SEVERITY[code], step: null, operation: null, project: null, permissions: [], ...fields };
 }
 

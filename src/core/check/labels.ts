@@ -68,6 +68,7 @@ export function holdersLabel(holders: readonly PermissionHolder[]): string {
 /** Who can change a grant: role membership is a project administrator's job, schemes and global grants a Jira administrator's. */
 export function whoCanGrant(level: 'global' | 'project', holders?: readonly PermissionHolder[]): string {
   if (level === 'global') return 'A Jira administrator can grant it (Jira administration → System → Global permissions).';
-  if (holders?.some((h) => h.type === 'projectRole')) return "A project administrator can add the account to that role (Project settings → People); a Jira administrator can change the permission scheme.";
+  if (holders?.some((h) => h.type === 'projectRole'))
+    return 'A project administrator can add the account to that role (Project settings → People); a Jira administrator can change the permission scheme.';
   return 'A Jira administrator can change the permission scheme, or add the account to a group that holds it.';
 }

@@ -86,14 +86,19 @@ function checkStep(jiraStep: JiraStep, snapshot: PermissionSnapshot, resolver: P
     if (held === false) ctx.missingGlobal(requirement);
     else if (held === undefined) unknownGlobal.push(...requirement.keys);
   }
-  if (unknownGlobal.length) ctx.unverified(null, `${alternativesOrList(unknownGlobal)} not verified: the snapshot has no data for ${unknownGlobal.length > 1 ? 'them' : 'it'}.`);
+  if (unknownGlobal.length)
+    ctx.unverified(null, `${alternativesOrList(unknownGlobal)} not verified: the snapshot has no data for ${unknownGlobal.length > 1 ? 'them' : 'it'}.`);
   if (!perProject.length) return ctx.findings;
 
   const projects = resolver.projectsOf(step);
   if (!projects.length) {
     // A requirement that a global grant can satisfy is met without knowing the project.
     const open = perProject.filter((r) => !r.keys.some((k) => isGlobalPermission(k) && snapshot.global?.[k] === true));
-    if (open.length) ctx.unverified(null, `needs ${open.map((r) => alternativesLabel(r.keys)).join(', ')} in a project that can't be told from the step; set input.project (or defaults.project) to check it.`);
+    if (open.length)
+      ctx.unverified(
+        null,
+        `needs ${open.map((r) => alternativesLabel(r.keys)).join(', ')} in a project that can't be told from the step; set input.project (or defaults.project) to check it.`,
+      );
     return ctx.findings;
   }
   for (const ref of projects) {
@@ -124,11 +129,20 @@ class StepContext {
   }
 
   checkProject(key: string, project: ProjectSnapshot | undefined, requirements: Requirement[]): void {
-    if (!project) return this.unverified(key, `permissions in project ${key} not verified: the snapshot for ${this.snapshot.site} has no data for ${key}. Fetch the permissions again to check it.`);
+    if (!project)
+      return this.unverified(
+        key,
+        `permissions in project ${key} not verified: the snapshot for ${this.snapshot.site} has no data for ${key}. Fetch the permissions again to check it.`,
+      );
     if (project.unavailable) return this.unverified(key, `permissions in project ${key} not verified: they could not be fetched (${project.unavailable}).`);
     if (!project.visible) {
-      this.push(FindingCode.ProjectNotVisible, key, ['BROWSE_PROJECTS'], this.operationRange(),
-        `${this.subject} works in project ${key}, which ${this.account} cannot see on ${this.snapshot.site}: the project doesn't exist, or the account lacks Browse Projects (BROWSE_PROJECTS) there.`);
+      this.push(
+        FindingCode.ProjectNotVisible,
+        key,
+        ['BROWSE_PROJECTS'],
+        this.operationRange(),
+        `${this.subject} works in project ${key}, which ${this.account} cannot see on ${this.snapshot.site}: the project doesn't exist, or the account lacks Browse Projects (BROWSE_PROJECTS) there.`,
+      );
       return;
     }
     const unknown: string[] = [];
@@ -137,7 +151,11 @@ class StepContext {
       if (held === false) this.missingProject(key, project, requirement);
       else if (held === undefined) unknown.push(alternativesLabel(requirement.keys));
     }
-    if (unknown.length) this.unverified(key, `${unknown.join(', ')} in project ${key} not verified: not in the snapshot; fetch the permissions again to check ${unknown.length > 1 ? 'them' : 'it'}.`);
+    if (unknown.length)
+      this.unverified(
+        key,
+        `${unknown.join(', ')} in project ${key} not verified: not in the snapshot; fetch the permissions again to check ${unknown.length > 1 ? 'them' : 'it'}.`,
+      );
     this.checkSecurityLevel(key, project);
   }
 
@@ -157,7 +175,10 @@ class StepContext {
     } else {
       message = `${this.subject} needs the global permission ${perm}, which ${this.account} lacks on ${this.snapshot.site}.${requirement.why ? ` ${requirement.why}` : ''}`;
     }
-    this.push(FindingCode.MissingGlobalPermission, null, requirement.keys, this.anchor(requirement), message, { suggestion: op.pollingAlternative, ...requirementFields(requirement) });
+    this.push(FindingCode.MissingGlobalPermission, null, requirement.keys, this.anchor(requirement), message, {
+      suggestion: op.pollingAlternative,
+      ...requirementFields(requirement),
+    });
   }
 
   private missingProject(key: string, project: ProjectSnapshot, requirement: Requirement): void {
@@ -169,8 +190,14 @@ class StepContext {
     const lacks = single ? `which ${this.account} lacks` : `and ${this.account} holds none of them`;
     const needs = single ? perm : `one of ${perm}`;
     const why = requirement.why ? ` ${requirement.why}` : '';
-    this.push(FindingCode.MissingPermission, key, requirement.keys, this.anchor(requirement),
-      `${this.subject} needs ${needs} in project ${key}, ${lacks} on ${this.snapshot.site}.${why}${grantedTo}`, requirementFields(requirement));
+    this.push(
+      FindingCode.MissingPermission,
+      key,
+      requirement.keys,
+      this.anchor(requirement),
+      `${this.subject} needs ${needs} in project ${key}, ${lacks} on ${this.snapshot.site}.${why}${grantedTo}`,
+      requirementFields(requirement),
+    );
   }
 
   private checkSecurityLevel(key: string, project: ProjectSnapshot): void {
@@ -181,9 +208,14 @@ class StepContext {
     if (project.permissions?.SET_ISSUE_SECURITY === false) return;
     if (project.securityLevels.some((l) => l.toLowerCase() === level.toLowerCase())) return;
     const available = project.securityLevels.length ? `levels it may set: ${project.securityLevels.join(', ')}` : 'it may set none';
-    this.push(FindingCode.SecurityLevelUnavailable, key, ['SET_ISSUE_SECURITY'], security.valueRange,
+    this.push(
+      FindingCode.SecurityLevelUnavailable,
+      key,
+      ['SET_ISSUE_SECURITY'],
+      security.valueRange,
       `${stepLabel(this.step)}: ${this.account} may not set the issue security level "${level}" in project ${key} (${available}). Jira accepts only levels of the project's issue security scheme that the account belongs to.`,
-      { securityLevel: level, input: 'security' });
+      { securityLevel: level, input: 'security' },
+    );
   }
 
   unverified(project: string | null, text: string): void {
@@ -191,7 +223,9 @@ class StepContext {
   }
 
   private push(code: FindingCode, project: string | null, permissions: readonly string[], range: Range, message: string, extra: Partial<Finding> = {}): void {
-    this.findings.push(finding(code, { message, range, step: stepName(this.step), operation: this.step.operation, project, permissions, site: this.snapshot.site, ...extra }));
+    this.findings.push(
+      finding(code, { message, range, step: stepName(this.step), operation: this.step.operation, project, permissions, site: this.snapshot.site, ...extra }),
+    );
   }
 
   private operationRange(): Range {
@@ -209,4 +243,3 @@ class StepContext {
 function requirementFields(requirement: Requirement): Partial<Finding> {
   return { ...(requirement.keys.length > 1 ? { alternatives: true } : {}), ...(requirement.input ? { input: requirement.input } : {}) };
 }
-

@@ -43,7 +43,8 @@ export function withConnectionArgs(config: WorkspaceConfig, args: readonly strin
   const connections = new Map(config.connections);
   for (const arg of args) {
     const at = arg.lastIndexOf('=');
-    if (at <= 0 || at === arg.length - 1) throw new WorkspaceConfigError(`--connection takes NAME=URL, e.g. --connection "Jira acme=https://acme.atlassian.net"; got "${arg}".`);
+    if (at <= 0 || at === arg.length - 1)
+      throw new WorkspaceConfigError(`--connection takes NAME=URL, e.g. --connection "Jira acme=https://acme.atlassian.net"; got "${arg}".`);
     connections.set(arg.slice(0, at).trim(), arg.slice(at + 1).trim());
   }
   return { connections };

@@ -55,11 +55,7 @@ function loginRefused(response: JiraResponse, credentials: JiraCredentials): Jir
     oauth2: 'OAuth access token (expired, or missing a scope?)',
   }[credentials.kind];
   const who = loginNameOf(credentials);
-  return new JiraAuthError(
-    `${where}: Jira did not accept the ${what}${who ? ` for ${who}` : ''} (${response.status}).`,
-    response.request,
-    response.status,
-  );
+  return new JiraAuthError(`${where}: Jira did not accept the ${what}${who ? ` for ${who}` : ''} (${response.status}).`, response.request, response.status);
 }
 
 /** `GET /rest/api/2/serverInfo` — Cloud or Server/DC (Data Center says "Server"), and the version (≥ 7.0). */
@@ -71,7 +67,10 @@ export async function fetchServerInfo(http: JiraHttp): Promise<ServerInfo> {
   const version = str(body.version) ?? '';
   const versionNumbers = Array.isArray(body.versionNumbers)
     ? body.versionNumbers.filter((n): n is number => typeof n === 'number')
-    : (version.match(/^\d+(\.\d+)*/)?.[0].split('.').map(Number) ?? []);
+    : (version
+        .match(/^\d+(\.\d+)*/)?.[0]
+        .split('.')
+        .map(Number) ?? []);
   if (version === '' && versionNumbers.length === 0) throw unexpectedShape(response.request, 'no version');
   const deployment: Deployment = str(body.deploymentType)?.toLowerCase() === 'cloud' ? 'cloud' : 'server';
   const info: ServerInfo = { deployment, version: version || versionNumbers.join('.'), versionNumbers };

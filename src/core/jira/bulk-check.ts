@@ -35,9 +35,7 @@ export async function bulkCheck(http: JiraHttp, input: BulkCheckInput): Promise<
   const chunks: string[][] = [];
   for (let i = 0; i < ids.length; i += BULK_CHECK_MAX_PROJECTS) chunks.push(ids.slice(i, i + BULK_CHECK_MAX_PROJECTS));
   if (chunks.length === 0) chunks.push([]);
-  const answers = await Promise.all(
-    chunks.map((chunk, i) => checkChunk(http, i === 0 ? input.global : [], chunk, input.projects)),
-  );
+  const answers = await Promise.all(chunks.map((chunk, i) => checkChunk(http, i === 0 ? input.global : [], chunk, input.projects)));
   const projects = new Map<string, Record<string, boolean>>();
   for (const answer of answers) for (const [id, held] of answer.projects) projects.set(id, held);
   return { ...(answers[0]?.global ? { global: answers[0].global } : {}), projects };

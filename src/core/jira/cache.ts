@@ -52,12 +52,7 @@ export class SnapshotCache {
   }
 
   /** A fresh snapshot covering `needs`: from the cache without any request, or fetched (and then cached). */
-  async get(
-    site: string | JiraSite,
-    credentials: JiraCredentials,
-    needs: PermissionNeeds,
-    options: FetchSnapshotOptions = {},
-  ): Promise<PermissionSnapshot> {
+  async get(site: string | JiraSite, credentials: JiraCredentials, needs: PermissionNeeds, options: FetchSnapshotOptions = {}): Promise<PermissionSnapshot> {
     const key = this.key(site, credentials, options);
     const wanted = normalizeNeeds(needs);
     const hit = this.find(key, wanted);
@@ -69,12 +64,7 @@ export class SnapshotCache {
    * Stale-while-revalidate: a fresh snapshot as `get` would give; else a stale one at once (`stale: true`) while a
    * new one is fetched in the background (`refreshed`); with nothing cached at all, waits for the fetch.
    */
-  async getOrStale(
-    site: string | JiraSite,
-    credentials: JiraCredentials,
-    needs: PermissionNeeds,
-    options: FetchSnapshotOptions = {},
-  ): Promise<StaleResult> {
+  async getOrStale(site: string | JiraSite, credentials: JiraCredentials, needs: PermissionNeeds, options: FetchSnapshotOptions = {}): Promise<StaleResult> {
     const key = this.key(site, credentials, options);
     const wanted = normalizeNeeds(needs);
     const hit = this.find(key, wanted);

@@ -20,11 +20,7 @@ export interface LoginInfo {
 }
 
 /** Checks a login: `/myself` (auth errors thrown as JiraAuthError) then `/serverInfo` (version ≥ 7.0). */
-export async function validateLogin(
-  site: string | JiraSite,
-  credentials: JiraCredentials,
-  options: JiraClientOptions = {},
-): Promise<LoginInfo> {
+export async function validateLogin(site: string | JiraSite, credentials: JiraCredentials, options: JiraClientOptions = {}): Promise<LoginInfo> {
   return withConnection(site, credentials, options, async (http) => {
     const account = await fetchMyself(http, credentials);
     const info = await fetchServerInfo(http);
@@ -45,18 +41,13 @@ export async function detectDeployment(site: string | JiraSite, options: JiraCli
     const info = await fetchServerInfo(http);
     const [major = 0, minor = 0] = info.versionNumbers;
     const patSupported = major > 8 || (major === 8 && minor >= 14);
-    const authMethods: AuthType[] =
-      info.deployment === 'cloud' ? ['api_token', 'oauth2'] : patSupported ? ['pat', 'password'] : ['password'];
+    const authMethods: AuthType[] = info.deployment === 'cloud' ? ['api_token', 'oauth2'] : patSupported ? ['pat', 'password'] : ['password'];
     return { deployment: info.deployment, serverVersion: info.version, authMethods };
   });
 }
 
 /** Projects the account can see, `[{key, name, id}]` (Cloud: paged project search; DC: `/rest/api/2/project`). */
-export async function listProjects(
-  site: string | JiraSite,
-  credentials: JiraCredentials,
-  options: JiraClientOptions = {},
-): Promise<ProjectRef[]> {
+export async function listProjects(site: string | JiraSite, credentials: JiraCredentials, options: JiraClientOptions = {}): Promise<ProjectRef[]> {
   return withConnection(site, credentials, options, async (http) => {
     await fetchMyself(http, credentials); // an anonymous fallback would list only public projects, silently
     const info = await fetchServerInfo(http);

@@ -34,14 +34,7 @@ export class JiraError extends Error {
 
 export class JiraAuthError extends JiraError {}
 
-export type UnavailableReason =
-  | 'server_error'
-  | 'rate_limited'
-  | 'html'
-  | 'bad_json'
-  | 'network'
-  | 'timeout'
-  | 'redirect';
+export type UnavailableReason = 'server_error' | 'rate_limited' | 'html' | 'bad_json' | 'network' | 'timeout' | 'redirect';
 
 export class JiraUnavailableError extends JiraError {
   readonly reason: UnavailableReason;

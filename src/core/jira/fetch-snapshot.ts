@@ -67,10 +67,7 @@ export async function fetchSnapshot(
     const info = await fetchServerInfo(http);
     const refs = await resolveProjectRefs(http, wanted);
     const fetcher = new PermissionFetcher(http, refs.needs, options);
-    const fetched =
-      info.deployment === 'cloud' && useBulk(refs.needs, options)
-        ? await fetcher.viaBulkCheck()
-        : await fetcher.perProject(info.deployment);
+    const fetched = info.deployment === 'cloud' && useBulk(refs.needs, options) ? await fetcher.viaBulkCheck() : await fetcher.perProject(info.deployment);
     const global = fetched.global;
     const projects = withProjectRefs(fetched.projects, refs);
     return normalizeSnapshot({
@@ -198,12 +195,8 @@ class PermissionFetcher {
       .filter(([, held]) => !held)
       .map(([k]) => k);
     const [securityLevels, permissionScheme] = await Promise.all([
-      this.needs.securityLevelProjects.has(key)
-        ? this.unless(fetchSecurityLevels(this.http, key), `security levels of ${key}`)
-        : undefined,
-      this.needs.explain && missing.length
-        ? this.unless<PermissionSchemeInfo>(this.explainer.explain(key, missing), `permission scheme of ${key}`)
-        : undefined,
+      this.needs.securityLevelProjects.has(key) ? this.unless(fetchSecurityLevels(this.http, key), `security levels of ${key}`) : undefined,
+      this.needs.explain && missing.length ? this.unless<PermissionSchemeInfo>(this.explainer.explain(key, missing), `permission scheme of ${key}`) : undefined,
     ]);
     return {
       ...project,

@@ -13,15 +13,7 @@
  *   → JiraAuthError. Other 4xx answers are returned for the caller to judge (404 = not visible, 403 = not allowed).
  */
 import { authorizationHeader, secretsOf, type JiraCredentials } from './credentials';
-import {
-  describeRequest,
-  JiraAbortError,
-  JiraAuthError,
-  JiraError,
-  JiraUnavailableError,
-  type JiraRequestInfo,
-  type UnavailableReason,
-} from './errors';
+import { describeRequest, JiraAbortError, JiraAuthError, JiraError, JiraUnavailableError, type JiraRequestInfo, type UnavailableReason } from './errors';
 import { defaultFetch, type FetchLike, type FetchResponseLike } from './fetch-impl';
 import { createLimiter, type Limiter } from './limiter';
 import { silentLogger, type JiraLogger } from './logger';
@@ -187,18 +179,10 @@ export class JiraHttp {
     } catch (error) {
       if (this.signal?.aborted) throw new JiraAbortError(request);
       if (timeout.aborted) {
-        throw new JiraUnavailableError(
-          `${describeRequest(request)}: no answer within ${this.timeoutMs} ms`,
-          'timeout',
-          request,
-        );
+        throw new JiraUnavailableError(`${describeRequest(request)}: no answer within ${this.timeoutMs} ms`, 'timeout', request);
       }
       if (error instanceof JiraError) throw error;
-      throw new JiraUnavailableError(
-        `${describeRequest(request)}: connection failed (${networkCode(error)})`,
-        'network',
-        request,
-      );
+      throw new JiraUnavailableError(`${describeRequest(request)}: connection failed (${networkCode(error)})`, 'network', request);
     }
   }
 
@@ -278,8 +262,7 @@ function checkNotAnonymous(raw: RawResponse): void {
   }
   if (/AUTHENTICATED_FAILED/i.test(reason) || user === 'anonymous') {
     throw new JiraAuthError(
-      `${where}: Jira did not accept the credentials (it answered as an anonymous user). Check the user name and ` +
-        'password or token.',
+      `${where}: Jira did not accept the credentials (it answered as an anonymous user). Check the user name and ` + 'password or token.',
       raw.request,
       raw.status,
     );

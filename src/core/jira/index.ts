@@ -1,11 +1,7 @@
 /** The live Jira client: fetches what a linked account holds, as a PermissionSnapshot. No `vscode` in here. */
 export { SnapshotCache, type SnapshotCacheOptions, type StaleResult } from './cache';
 export { detectDeployment, listProjects, validateLogin, type DeploymentInfo, type JiraClientOptions, type LoginInfo } from './client';
-export {
-  authTypeOf,
-  credentialsFromEnv,
-  type JiraCredentials,
-} from './credentials';
+export { authTypeOf, credentialsFromEnv, type JiraCredentials } from './credentials';
 export {
   isAbortError,
   JiraAbortError,

@@ -23,12 +23,7 @@ export const MY_PERMISSIONS_PATH = '/rest/api/2/mypermissions';
  * answer holds them all anyway. Without `projectKey`, only global permissions are kept: a project permission asked
  * with no context means "in any project", which no project question may be answered with.
  */
-export async function fetchMyPermissions(
-  http: JiraHttp,
-  deployment: Deployment,
-  keys: readonly string[],
-  projectKey?: string,
-): Promise<MyPermissionsResult> {
+export async function fetchMyPermissions(http: JiraHttp, deployment: Deployment, keys: readonly string[], projectKey?: string): Promise<MyPermissionsResult> {
   const query: Record<string, string> = {};
   if (projectKey !== undefined) query.projectKey = projectKey;
   if (deployment === 'cloud') query.permissions = keys.join(',');

@@ -16,11 +16,7 @@ export interface ProjectId {
   readonly listed: boolean;
 }
 
-export async function findProjectIds(
-  http: JiraHttp,
-  keys: readonly string[],
-  known: Readonly<Record<string, string>> = {},
-): Promise<Map<string, ProjectId>> {
+export async function findProjectIds(http: JiraHttp, keys: readonly string[], known: Readonly<Record<string, string>> = {}): Promise<Map<string, ProjectId>> {
   const found = new Map<string, ProjectId>();
   const unknown: string[] = [];
   for (const key of keys) {

@@ -14,9 +14,8 @@ export function expectOk(response: JiraResponse): void {
 /** Jira's own error texts (`errorMessages`, `errors`), shortened, for a message. */
 export function jiraMessage(body: unknown): string {
   if (!isObject(body)) return '';
-  const messages = [
-    ...(Array.isArray(body.errorMessages) ? body.errorMessages : []),
-    ...(isObject(body.errors) ? Object.values(body.errors) : []),
-  ].filter((m): m is string => typeof m === 'string');
+  const messages = [...(Array.isArray(body.errorMessages) ? body.errorMessages : []), ...(isObject(body.errors) ? Object.values(body.errors) : [])].filter(
+    (m): m is string => typeof m === 'string',
+  );
   return messages.length ? `: ${messages.join('; ').slice(0, 300)}` : '';
 }

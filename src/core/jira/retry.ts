@@ -28,12 +28,7 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
 }
 
 /** How long to wait before retry number `retry` (1-based): the server's Retry-After if given, else backoff; capped. */
-export function retryDelay(
-  retry: number,
-  retryAfterMs: number | undefined,
-  options: RetryOptions = {},
-  random: () => number = Math.random,
-): number {
+export function retryDelay(retry: number, retryAfterMs: number | undefined, options: RetryOptions = {}, random: () => number = Math.random): number {
   const { baseDelayMs, maxDelayMs } = { ...DEFAULT_RETRY, ...options };
   if (retryAfterMs !== undefined) return Math.min(retryAfterMs, maxDelayMs);
   const backoff = baseDelayMs * 2 ** (retry - 1) * (0.8 + 0.4 * random());

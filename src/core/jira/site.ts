@@ -35,17 +35,14 @@ export function normalizeSite(input: string | JiraSite, options: SiteOptions = {
     throw new JiraConfigError(`A Jira site URL must start with https:// (got ${url.protocol}//${url.host}).`);
   }
   if (url.username || url.password) {
-    throw new JiraConfigError(
-      'A Jira site URL must not contain a user name or password; link the account with credentials instead.',
-    );
+    throw new JiraConfigError('A Jira site URL must not contain a user name or password; link the account with credentials instead.');
   }
   if (url.search || url.hash) {
     throw new JiraConfigError(`A Jira site URL must not have a query or fragment: ${url.origin}${url.pathname}`);
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !options.allowInsecureHttp) {
     throw new JiraConfigError(
-      `Refusing plain http for ${url.origin}: credentials would travel unencrypted. Use https, ` +
-        'or allow insecure http explicitly for this site.',
+      `Refusing plain http for ${url.origin}: credentials would travel unencrypted. Use https, ` + 'or allow insecure http explicitly for this site.',
     );
   }
   const baseUrl = baseOfUrl(url);

@@ -36,7 +36,11 @@ export function readRecipe(text: string, options: ReadOptions = {}): ReadRecipe 
   } catch (e) {
     // A parser's resource limit (alias bombs, deep nesting) or any other failure stays on this one file.
     const reason = e instanceof Error ? e.message : String(e);
-    return failed(text, fallback, { code: isJsonFileName(options.fileName) ? 'json-syntax' : 'yaml-syntax', message: `The file could not be read: ${reason}.`, range: START_RANGE });
+    return failed(text, fallback, {
+      code: isJsonFileName(options.fileName) ? 'json-syntax' : 'yaml-syntax',
+      message: `The file could not be read: ${reason}.`,
+      range: START_RANGE,
+    });
   }
 }
 
@@ -63,15 +67,22 @@ function readJsonRecipe(text: string): ReadRecipe | undefined {
 function unknownJson(text: string): ReadRecipe {
   return failed(text, 'n8n', {
     code: 'unknown-format',
-    message: 'Not a recipe jira-recipe-lint knows: expected an n8n workflow (a "nodes" list of n8n nodes) or a Workato recipe export (a "code" block whose keyword is "trigger").',
+    message:
+      'Not a recipe jira-recipe-lint knows: expected an n8n workflow (a "nodes" list of n8n nodes) or a Workato recipe export (a "code" block whose keyword is "trigger").',
     range: START_RANGE,
   });
 }
 
 /** Empty, binary or huge files are refused before any parser sees them. */
 function refusal(text: string): ReadProblem | undefined {
-  if (text.length > MAX_RECIPE_BYTES) return { code: 'unknown-format', message: `The file is ${(text.length / 1024 / 1024).toFixed(1)} MB, far larger than any recipe; it is not checked.`, range: START_RANGE };
-  if (text.includes('\u0000')) return { code: 'unknown-format', message: 'The file is not text (it holds binary data); it is not checked.', range: START_RANGE };
+  if (text.length > MAX_RECIPE_BYTES)
+    return {
+      code: 'unknown-format',
+      message: `The file is ${(text.length / 1024 / 1024).toFixed(1)} MB, far larger than any recipe; it is not checked.`,
+      range: START_RANGE,
+    };
+  if (text.includes('\u0000'))
+    return { code: 'unknown-format', message: 'The file is not text (it holds binary data); it is not checked.', range: START_RANGE };
   return undefined;
 }
 

@@ -73,7 +73,10 @@ export class AccountStore implements vscode.Disposable {
 
   async unlink(site: string): Promise<void> {
     await this.secrets.delete(secretKey(site));
-    await this.state.update(STATE_KEY, this.list().filter((a) => a.site !== site));
+    await this.state.update(
+      STATE_KEY,
+      this.list().filter((a) => a.site !== site),
+    );
     this.changed.fire();
   }
 

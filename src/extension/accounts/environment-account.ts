@@ -19,7 +19,17 @@ export async function linkEnvironmentAccount(accounts: AccountStore, log: vscode
     const options = clientOptions(log);
     const site = normalizeSite(env.JIRA_SITE, options).baseUrl;
     const login = await validateLogin(site, credentials, options);
-    accounts.useEnvironmentAccount({ site, deployment: login.deployment, serverVersion: login.serverVersion, authType: credentials.kind, account: login.account, linkedAt: new Date().toISOString() }, credentials);
+    accounts.useEnvironmentAccount(
+      {
+        site,
+        deployment: login.deployment,
+        serverVersion: login.serverVersion,
+        authType: credentials.kind,
+        account: login.account,
+        linkedAt: new Date().toISOString(),
+      },
+      credentials,
+    );
     log.info(`Linked ${accountName(login.account)} on ${site} from the environment.`);
   } catch (e) {
     log.warn(`The Jira account from the environment (JIRA_SITE) could not be linked: ${(e as Error).message}`);

@@ -1,5 +1,16 @@
 import * as vscode from 'vscode';
-import { isAbortError, JiraAuthError, JiraUnavailableError, JiraUnsupportedVersionError, listProjects, mergeNeeds, SnapshotCache, type FetchSnapshotOptions, type PermissionNeeds, type ProjectRef } from '../../core/jira';
+import {
+  isAbortError,
+  JiraAuthError,
+  JiraUnavailableError,
+  JiraUnsupportedVersionError,
+  listProjects,
+  mergeNeeds,
+  SnapshotCache,
+  type FetchSnapshotOptions,
+  type PermissionNeeds,
+  type ProjectRef,
+} from '../../core/jira';
 import type { PermissionSnapshot } from '../../core/snapshot';
 import { clientOptions, readSettings } from '../settings';
 import type { AccountStore, LinkedAccount } from './account-store';
@@ -62,21 +73,25 @@ export class PermissionService implements vscode.Disposable {
       const list = this.projectLists.get(account.site);
       if (list === undefined) this.loadProjects(account);
       if (Array.isArray(list)) for (const p of list) choices.set(p.key, { key: p.key, name: p.name });
-      for (const [key, p] of Object.entries(this.latest.get(account.site)?.projects ?? {})) if (p.visible && !choices.has(key)) choices.set(key, { key, name: p.name });
+      for (const [key, p] of Object.entries(this.latest.get(account.site)?.projects ?? {}))
+        if (p.visible && !choices.has(key)) choices.set(key, { key, name: p.name });
     }
     return [...choices.values()].sort((a, b) => a.key.localeCompare(b.key));
   }
 
   private loadProjects(account: LinkedAccount): void {
     this.projectLists.set(account.site, 'loading');
-    void this.accounts.credentials(account).then(async (credentials) => {
-      if (!credentials) return this.projectLists.delete(account.site);
-      const list = await listProjects(account.site, credentials, clientOptions(this.log));
-      this.projectLists.set(account.site, list);
-    }).catch((e: Error) => {
-      this.log.warn(`Projects of ${account.site} could not be listed: ${e.message}`);
-      this.projectLists.delete(account.site);
-    });
+    void this.accounts
+      .credentials(account)
+      .then(async (credentials) => {
+        if (!credentials) return this.projectLists.delete(account.site);
+        const list = await listProjects(account.site, credentials, clientOptions(this.log));
+        this.projectLists.set(account.site, list);
+      })
+      .catch((e: Error) => {
+        this.log.warn(`Projects of ${account.site} could not be listed: ${e.message}`);
+        this.projectLists.delete(account.site);
+      });
   }
 
   /** Groups needs by the linked account each host runs as. */
@@ -123,7 +138,10 @@ export class PermissionService implements vscode.Disposable {
       this.accept(account, result.snapshot);
       if (result.stale && result.refreshed) {
         this.setState(account, 'checking');
-        result.refreshed.then((s) => this.accept(account, s), (e) => this.failed(account, e));
+        result.refreshed.then(
+          (s) => this.accept(account, s),
+          (e) => this.failed(account, e),
+        );
       }
       return result.snapshot;
     } catch (e) {

@@ -23,36 +23,55 @@ export function registerCheckPermissions(context: vscode.ExtensionContext, check
     vscode.commands.registerCommand('jiraRecipeLint.checkPermissions', async (args: { scope?: 'active' | 'workspace'; quiet?: boolean } = {}) => {
       const active = vscode.window.activeTextEditor?.document;
       const activeIsRecipe = active !== undefined && checker.isRecipe(active);
-      const scope = args.scope ?? (activeIsRecipe ? (await vscode.window.showQuickPick([
-        { label: 'Active recipe', description: vscode.workspace.asRelativePath(active.uri), scope: 'active' as const },
-        { label: 'All recipes in the workspace', scope: 'workspace' as const },
-      ], { title: 'Check Recipe Permissions' }))?.scope : 'workspace');
+      const scope =
+        args.scope ??
+        (activeIsRecipe
+          ? (
+              await vscode.window.showQuickPick(
+                [
+                  { label: 'Active recipe', description: vscode.workspace.asRelativePath(active.uri), scope: 'active' as const },
+                  { label: 'All recipes in the workspace', scope: 'workspace' as const },
+                ],
+                { title: 'Check Recipe Permissions' },
+              )
+            )?.scope
+          : 'workspace');
       if (!scope) return undefined;
 
-      return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking recipe permissions', cancellable: true }, async (progress, token) => {
-        const abort = new AbortController();
-        token.onCancellationRequested(() => abort.abort());
-        progress.report({ message: 'finding recipes…' });
-        const files = scope === 'active' && active ? [{ uri: active.uri, analysis: checker.analysis(active) }] : await readWorkspaceRecipes(checker);
-        progress.report({ message: `fetching permissions for ${files.length} recipe(s)…` });
-        if (vscode.workspace.isTrusted) {
-          const needs = permissions.byAccount(permissionNeeds(files.map((f) => f.analysis)));
-          await Promise.all([...needs].map(([account, need]) => permissions.fetch(account, need, { signal: abort.signal }).catch((e) => {
-            if (!isAbortError(e)) void vscode.window.showWarningMessage(`Permissions on ${account.site} could not be fetched; its steps stay unverified: ${(e as Error).message}`);
-          })));
-        }
-        if (token.isCancellationRequested) return { files: 0, errors: 0, warnings: 0, information: 0, cancelled: true };
-        const findings = files.flatMap((f) => checker.publish(f.uri, f.analysis));
-        const summary: CheckSummary = {
-          files: files.length,
-          errors: findings.filter((f) => f.severity === 'error').length,
-          warnings: findings.filter((f) => f.severity === 'warning').length,
-          information: findings.filter((f) => f.severity === 'information').length,
-          cancelled: false,
-        };
-        if (!args.quiet) void showSummary(summary);
-        return summary;
-      });
+      return vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Checking recipe permissions', cancellable: true },
+        async (progress, token) => {
+          const abort = new AbortController();
+          token.onCancellationRequested(() => abort.abort());
+          progress.report({ message: 'finding recipes…' });
+          const files = scope === 'active' && active ? [{ uri: active.uri, analysis: checker.analysis(active) }] : await readWorkspaceRecipes(checker);
+          progress.report({ message: `fetching permissions for ${files.length} recipe(s)…` });
+          if (vscode.workspace.isTrusted) {
+            const needs = permissions.byAccount(permissionNeeds(files.map((f) => f.analysis)));
+            await Promise.all(
+              [...needs].map(([account, need]) =>
+                permissions.fetch(account, need, { signal: abort.signal }).catch((e) => {
+                  if (!isAbortError(e))
+                    void vscode.window.showWarningMessage(
+                      `Permissions on ${account.site} could not be fetched; its steps stay unverified: ${(e as Error).message}`,
+                    );
+                }),
+              ),
+            );
+          }
+          if (token.isCancellationRequested) return { files: 0, errors: 0, warnings: 0, information: 0, cancelled: true };
+          const findings = files.flatMap((f) => checker.publish(f.uri, f.analysis));
+          const summary: CheckSummary = {
+            files: files.length,
+            errors: findings.filter((f) => f.severity === 'error').length,
+            warnings: findings.filter((f) => f.severity === 'warning').length,
+            information: findings.filter((f) => f.severity === 'information').length,
+            cancelled: false,
+          };
+          if (!args.quiet) void showSummary(summary);
+          return summary;
+        },
+      );
     }),
   );
 }
@@ -65,11 +84,13 @@ async function readWorkspaceRecipes(checker: RecipeChecker): Promise<{ uri: vsco
   const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
   const namedKeys = new Set(named.map((u) => u.toString()));
   const read = await Promise.all(
-    [...unique.values()].sort((a, b) => a.path.localeCompare(b.path)).map(async (uri) => {
-      const text = open.get(uri.toString())?.getText() ?? new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      const recipe = namedKeys.has(uri.toString()) || isRecipeFile(uri.path, () => text);
-      return recipe ? [{ uri, analysis: checker.analyze(text, uri.path) }] : [];
-    }),
+    [...unique.values()]
+      .sort((a, b) => a.path.localeCompare(b.path))
+      .map(async (uri) => {
+        const text = open.get(uri.toString())?.getText() ?? new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        const recipe = namedKeys.has(uri.toString()) || isRecipeFile(uri.path, () => text);
+        return recipe ? [{ uri, analysis: checker.analyze(text, uri.path) }] : [];
+      }),
   );
   return read.flat();
 }

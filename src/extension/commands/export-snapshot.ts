@@ -19,15 +19,19 @@ export function registerExportSnapshot(context: vscode.ExtensionContext, account
       }
       const needs = permissions.byAccount(permissionNeeds(checker.all().map((r) => r.analysis))).get(account);
       const snapshot = needs
-        ? await permissions.fetch(account, needs).catch((e: Error) => void vscode.window.showErrorMessage(`Could not fetch permissions from ${account.site}: ${e.message}`))
+        ? await permissions
+            .fetch(account, needs)
+            .catch((e: Error) => void vscode.window.showErrorMessage(`Could not fetch permissions from ${account.site}: ${e.message}`))
         : permissions.snapshotOf(account.site);
       if (!snapshot) return undefined;
       const host = new URL(account.site).hostname;
-      const file = args.file ?? (await vscode.window.showSaveDialog({
-        title: 'Export Permission Snapshot',
-        defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file('.'), `${host}.snapshot.json`),
-        filters: { 'Permission snapshot': ['json'] },
-      }));
+      const file =
+        args.file ??
+        (await vscode.window.showSaveDialog({
+          title: 'Export Permission Snapshot',
+          defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file('.'), `${host}.snapshot.json`),
+          filters: { 'Permission snapshot': ['json'] },
+        }));
       if (!file) return undefined;
       await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(`${JSON.stringify(snapshot, null, 2)}\n`));
       void vscode.window.showInformationMessage(`Permission snapshot written to ${vscode.workspace.asRelativePath(file)} (no secrets in it).`);

@@ -30,13 +30,15 @@ export function registerLinkAccount(context: vscode.ExtensionContext, accounts: 
   context.subscriptions.push(
     vscode.commands.registerCommand('jiraRecipeLint.linkAccount', async (args: LinkAccountArgs = {}) => {
       const options = clientOptions();
-      const siteInput = args.site ?? (await vscode.window.showInputBox({
-        title: 'Link Jira Account (1/3): site',
-        prompt: 'Base URL of your Jira site, with its context path if it has one',
-        placeHolder: 'https://your-site.atlassian.net or https://jira.example.com/jira',
-        ignoreFocusOut: true,
-        validateInput: (value) => siteProblem(value, options.allowInsecureHttp ?? false),
-      }));
+      const siteInput =
+        args.site ??
+        (await vscode.window.showInputBox({
+          title: 'Link Jira Account (1/3): site',
+          prompt: 'Base URL of your Jira site, with its context path if it has one',
+          placeHolder: 'https://your-site.atlassian.net or https://jira.example.com/jira',
+          ignoreFocusOut: true,
+          validateInput: (value) => siteProblem(value, options.allowInsecureHttp ?? false),
+        }));
       if (!siteInput) return undefined;
       const site = normalizeSite(siteInput, options).baseUrl;
 
@@ -46,10 +48,19 @@ export function registerLinkAccount(context: vscode.ExtensionContext, accounts: 
         return undefined;
       }
       const offered = detected.authMethods.filter((m) => m !== 'oauth2');
-      const method = args.method ?? (offered.length === 1 ? offered[0] : (await vscode.window.showQuickPick(offered.map((m) => ({ ...METHOD_LABEL[m], method: m })), {
-        title: `Link Jira Account (2/3): sign-in for ${detected.deployment === 'cloud' ? 'Jira Cloud' : `Jira Server/Data Center ${detected.serverVersion}`}`,
-        ignoreFocusOut: true,
-      }))?.method);
+      const method =
+        args.method ??
+        (offered.length === 1
+          ? offered[0]
+          : (
+              await vscode.window.showQuickPick(
+                offered.map((m) => ({ ...METHOD_LABEL[m], method: m })),
+                {
+                  title: `Link Jira Account (2/3): sign-in for ${detected.deployment === 'cloud' ? 'Jira Cloud' : `Jira Server/Data Center ${detected.serverVersion}`}`,
+                  ignoreFocusOut: true,
+                },
+              )
+            )?.method);
       if (!method) return undefined;
 
       const credentials = await askCredentials(method, args);
@@ -60,9 +71,21 @@ export function registerLinkAccount(context: vscode.ExtensionContext, accounts: 
         void vscode.window.showErrorMessage(`Jira did not accept the login for ${site}: ${login.message}`);
         return undefined;
       }
-      await accounts.link({ site, deployment: login.deployment, serverVersion: login.serverVersion, authType: method, account: login.account, linkedAt: new Date().toISOString() }, credentials);
+      await accounts.link(
+        {
+          site,
+          deployment: login.deployment,
+          serverVersion: login.serverVersion,
+          authType: method,
+          account: login.account,
+          linkedAt: new Date().toISOString(),
+        },
+        credentials,
+      );
       const who = accountName(login.account);
-      void vscode.window.showInformationMessage(`Linked ${who} on ${site} (${login.deployment === 'cloud' ? 'Jira Cloud' : `Jira ${login.serverVersion}`}). Recipes are being checked against its permissions.`);
+      void vscode.window.showInformationMessage(
+        `Linked ${who} on ${site} (${login.deployment === 'cloud' ? 'Jira Cloud' : `Jira ${login.serverVersion}`}). Recipes are being checked against its permissions.`,
+      );
       return site;
     }),
   );
@@ -93,7 +116,13 @@ async function askCredentials(method: AuthType, args: LinkAccountArgs): Promise<
     return token ? { kind: 'pat', token } : undefined;
   }
   const cloud = method === 'api_token';
-  const user = args.user ?? (await vscode.window.showInputBox({ title: step(cloud ? 'email' : 'username'), placeHolder: cloud ? 'you@example.com' : 'username', ignoreFocusOut: true }));
+  const user =
+    args.user ??
+    (await vscode.window.showInputBox({
+      title: step(cloud ? 'email' : 'username'),
+      placeHolder: cloud ? 'you@example.com' : 'username',
+      ignoreFocusOut: true,
+    }));
   if (!user) return undefined;
   const secret = args.secret ?? (await vscode.window.showInputBox({ title: step(cloud ? 'API token' : 'password'), password: true, ignoreFocusOut: true }));
   if (!secret) return undefined;

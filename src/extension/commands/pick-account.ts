@@ -7,6 +7,9 @@ export async function pickAccount(accounts: AccountStore, site: string | undefin
   if (site) return accounts.get(site);
   const all = accounts.list();
   if (all.length <= 1) return all[0];
-  const picked = await vscode.window.showQuickPick(all.map((a) => ({ label: accountName(a.account), description: a.site, account: a })), { title });
+  const picked = await vscode.window.showQuickPick(
+    all.map((a) => ({ label: accountName(a.account), description: a.site, account: a })),
+    { title },
+  );
   return picked?.account;
 }

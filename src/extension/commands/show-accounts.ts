@@ -27,7 +27,12 @@ export function registerShowAccounts(context: vscode.ExtensionContext, accounts:
         return list;
       }
       const picked = await vscode.window.showQuickPick(
-        list.map((a) => ({ label: a.account, description: a.site, detail: `${a.deployment === 'cloud' ? 'Jira Cloud' : 'Server/Data Center'} · ${a.authType} · ${a.state}${a.fetchedAt ? ` · fetched ${a.fetchedAt}` : ''}${a.detail ? ` · ${a.detail}` : ''}`, site: a.site })),
+        list.map((a) => ({
+          label: a.account,
+          description: a.site,
+          detail: `${a.deployment === 'cloud' ? 'Jira Cloud' : 'Server/Data Center'} · ${a.authType} · ${a.state}${a.fetchedAt ? ` · fetched ${a.fetchedAt}` : ''}${a.detail ? ` · ${a.detail}` : ''}`,
+          site: a.site,
+        })),
         { title: 'Linked Jira accounts' },
       );
       if (!picked) return list;

@@ -4,7 +4,12 @@ import { findingOf, SOURCE, toRange } from '../convert';
 import type { RecipeChecker } from '../recipes/recipe-checker';
 
 /** Findings a Jira administrator can fix by granting something. */
-const GRANTABLE = new Set<string>([FindingCode.MissingPermission, FindingCode.MissingGlobalPermission, FindingCode.ProjectNotVisible, FindingCode.SecurityLevelUnavailable]);
+const GRANTABLE = new Set<string>([
+  FindingCode.MissingPermission,
+  FindingCode.MissingGlobalPermission,
+  FindingCode.ProjectNotVisible,
+  FindingCode.SecurityLevelUnavailable,
+]);
 
 /**
  * Quick fixes: a real-time trigger without Jira Administrators → its polling twin; an unknown operation → the name
@@ -26,7 +31,9 @@ export class QuickFixes implements vscode.CodeActionProvider {
         actions.push(this.replace(document, diagnostic, `Change to "${finding.suggestion}"`, finding.suggestion, true));
       }
       if (finding.suggestion && finding.code === FindingCode.MissingGlobalPermission) {
-        actions.push(this.replace(document, diagnostic, `Switch to the polling trigger "${finding.suggestion}" (needs no Jira Administrators)`, finding.suggestion, false));
+        actions.push(
+          this.replace(document, diagnostic, `Switch to the polling trigger "${finding.suggestion}" (needs no Jira Administrators)`, finding.suggestion, false),
+        );
       }
       if (GRANTABLE.has(finding.code)) {
         const copy = new vscode.CodeAction('Copy access request for your Jira admin', vscode.CodeActionKind.QuickFix);
@@ -49,8 +56,14 @@ export class QuickFixes implements vscode.CodeActionProvider {
 }
 
 /** The operation name inside its range, without the quotes a quoted scalar carries. */
-function rangeOfValue(document: vscode.TextDocument, range: vscode.Range): { start: { line: number; character: number }; end: { line: number; character: number } } {
+function rangeOfValue(
+  document: vscode.TextDocument,
+  range: vscode.Range,
+): { start: { line: number; character: number }; end: { line: number; character: number } } {
   const text = document.getText(range);
   const quoted = /^(["']).*\1$/.test(text) ? 1 : 0;
-  return { start: { line: range.start.line, character: range.start.character + quoted }, end: { line: range.end.line, character: range.end.character - quoted } };
+  return {
+    start: { line: range.start.line, character: range.start.character + quoted },
+    end: { line: range.end.line, character: range.end.character - quoted },
+  };
 }

@@ -42,10 +42,13 @@ export class RecipeChecker implements vscode.Disposable {
   schedule(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      this.checkDocument(document);
-    }, readSettings().checkDelayMs));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.checkDocument(document);
+      }, readSettings().checkDelayMs),
+    );
   }
 
   /** Checks an open recipe now and asks for any permissions it needs that aren't fetched yet. */

@@ -28,9 +28,7 @@ export const bulkCheck: Route = {
     const subject = target.subject;
 
     const unknownGlobal = request.globalPermissions.filter((k) => permissionByKey('cloud', k)?.type !== 'GLOBAL');
-    const unknownProject = request.projectPermissions
-      .flatMap((p) => p.permissions)
-      .filter((k) => permissionByKey('cloud', k)?.type !== 'PROJECT');
+    const unknownProject = request.projectPermissions.flatMap((p) => p.permissions).filter((k) => permissionByKey('cloud', k)?.type !== 'PROJECT');
     const unknown = [...unknownGlobal, ...unknownProject];
     if (unknown.length > 0) {
       return fieldErrors(400, Object.fromEntries(unknown.map((k) => [k, 'Unrecognized permission'])));

@@ -31,8 +31,7 @@ export const API_VERSIONS: Readonly<Record<Flavour, readonly string[]>> = {
 };
 
 export type RouteMatch =
-  | { readonly route: Route; readonly params: Record<string, string>; readonly apiVersion: string }
-  | { readonly route?: undefined; readonly status: 404 | 405 };
+  { readonly route: Route; readonly params: Record<string, string>; readonly apiVersion: string } | { readonly route?: undefined; readonly status: 404 | 405 };
 
 /** The route for a path below the context path, e.g. "/rest/api/3/project/ENG". */
 export function matchRoute(flavour: Flavour, method: string, path: string): RouteMatch {

@@ -3,8 +3,7 @@ import { findIssue, findProject, type SimIssue, type SimProject } from '../scena
 import { error } from './reply';
 import type { Reply, RouteContext } from './route';
 
-export type Lookup<T> =
-  { readonly found: T; readonly reply?: undefined } | { readonly found?: undefined; readonly reply: Reply };
+export type Lookup<T> = { readonly found: T; readonly reply?: undefined } | { readonly found?: undefined; readonly reply: Reply };
 
 /** A project the caller may view ({projectIdOrKey}); 404 for a missing project and for one they cannot see. */
 export function viewableProject(ctx: RouteContext, idOrKey: string): Lookup<SimProject> {

@@ -9,10 +9,7 @@ import { viewableProject, visibleIssue, type Lookup } from './lookup';
 import { error, ok } from './reply';
 import type { Reply, Route, RouteContext } from './route';
 
-type Context =
-  | { readonly kind: 'global' }
-  | { readonly kind: 'project'; readonly project: SimProject }
-  | { readonly kind: 'issue'; readonly issue: SimIssue };
+type Context = { readonly kind: 'global' } | { readonly kind: 'project'; readonly project: SimProject } | { readonly kind: 'issue'; readonly issue: SimIssue };
 
 export const myPermissions: Route = {
   method: 'GET',
@@ -65,9 +62,7 @@ function dcEntries(ctx: RouteContext): Entry[] {
     const [legacy] = permission.legacyKeys;
     if (features.legacyKeysOnly) return [{ key: legacy ?? permission.key, permission, deprecated: false }];
     const current = { key: permission.key, permission, deprecated: false };
-    return features.deprecatedKeyTwins
-      ? [current, ...permission.legacyKeys.map((key) => ({ key, permission, deprecated: true }))]
-      : [current];
+    return features.deprecatedKeyTwins ? [current, ...permission.legacyKeys.map((key) => ({ key, permission, deprecated: true }))] : [current];
   });
 }
 

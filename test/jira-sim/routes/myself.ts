@@ -48,8 +48,6 @@ function applicationRoles(ctx: RouteContext, user: SimUser): Record<string, unkn
         hasUnlimitedSeats: true,
         platform: false,
       };
-      return ctx.world.flavour === 'cloud'
-        ? { ...common, groupDetails: details, defaultGroupsDetails: details.slice(0, 1) }
-        : common;
+      return ctx.world.flavour === 'cloud' ? { ...common, groupDetails: details, defaultGroupsDetails: details.slice(0, 1) } : common;
     });
 }

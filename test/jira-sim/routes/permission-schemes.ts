@@ -50,10 +50,7 @@ export const permissionScheme: Route = {
       return scheme ? ok(schemeJson(ctx, scheme)) : notFound;
     }
     const administersAUser =
-      !!scheme &&
-      ctx.world.projects.some(
-        (p) => p.permissionScheme === scheme && ctx.permissions.inProject(ctx.subject, 'ADMINISTER_PROJECTS', p),
-      );
+      !!scheme && ctx.world.projects.some((p) => p.permissionScheme === scheme && ctx.permissions.inProject(ctx.subject, 'ADMINISTER_PROJECTS', p));
     return scheme && (admin || administersAUser) ? ok(schemeJson(ctx, scheme)) : notFound;
   },
 };
@@ -119,9 +116,7 @@ function holderJson(ctx: RouteContext, holder: Holder, expand: ReadonlySet<strin
       return withParameter(id, id, 'user', () => userRef(ctx, holder.user));
     }
     case 'projectRole':
-      return withParameter(String(holder.role.id), String(holder.role.id), 'projectRole', () =>
-        projectRoleRef(ctx, holder.role),
-      );
+      return withParameter(String(holder.role.id), String(holder.role.id), 'projectRole', () => projectRoleRef(ctx, holder.role));
     case 'userCustomField':
     case 'groupCustomField':
       return withParameter(holder.field.id, holder.field.id, 'field', () => fieldJson(holder.field));

@@ -36,8 +36,7 @@ const ORDERS = ['key', 'name'] as const;
 const ACTIONS: Record<string, (ctx: RouteContext, subject: Subject, p: SimProject) => boolean> = {
   view: (ctx, s, p) => ctx.permissions.canViewProject(s, p),
   browse: (ctx, s, p) => ctx.permissions.inProject(s, 'BROWSE_PROJECTS', p),
-  edit: (ctx, s, p) =>
-    ctx.permissions.inProject(s, 'ADMINISTER_PROJECTS', p) || ctx.permissions.hasGlobal(s, 'ADMINISTER'),
+  edit: (ctx, s, p) => ctx.permissions.inProject(s, 'ADMINISTER_PROJECTS', p) || ctx.permissions.hasGlobal(s, 'ADMINISTER'),
   create: (ctx, s, p) => ctx.permissions.inProject(s, 'CREATE_ISSUES', p),
 };
 
@@ -66,10 +65,7 @@ export const searchProjects: Route = {
       .filter((p) => keys.size === 0 || keys.has(p.key))
       .filter((p) => ids.size === 0 || ids.has(String(p.id)))
       .filter((p) => !text || p.key.toLowerCase().includes(text) || p.name.toLowerCase().includes(text))
-      .sort(
-        (a, b) =>
-          a[field as 'key' | 'name'].localeCompare(b[field as 'key' | 'name']) * (orderBy.startsWith('-') ? -1 : 1),
-      );
+      .sort((a, b) => a[field as 'key' | 'name'].localeCompare(b[field as 'key' | 'name']) * (orderBy.startsWith('-') ? -1 : 1));
     const values = matching.slice(startAt, startAt + maxResults);
     const isLast = startAt + values.length >= matching.length;
     const next = new URL(ctx.requestUrl);
@@ -98,9 +94,7 @@ function projectSummary(ctx: RouteContext, p: SimProject): Record<string, unknow
     avatarUrls: avatarUrls(ctx.siteUrl, 'project', String(p.id)),
     projectTypeKey: p.projectTypeKey,
   };
-  return ctx.world.flavour === 'cloud'
-    ? { ...common, simplified: false, style: 'classic', isPrivate: false, properties: {} }
-    : { ...common, archived: false };
+  return ctx.world.flavour === 'cloud' ? { ...common, simplified: false, style: 'classic', isPrivate: false, properties: {} } : { ...common, archived: false };
 }
 
 /** A project as GET /project/{projectIdOrKey} shows it: description, lead and roles included. */
@@ -113,9 +107,7 @@ function fullProject(ctx: RouteContext, p: SimProject): Record<string, unknown> 
     issueTypes: [],
     assigneeType: 'UNASSIGNED',
     versions: [],
-    roles: Object.fromEntries(
-      ctx.world.projectRoles.map((r) => [r.name, `${ctx.apiUrl}/project/${p.id}/role/${r.id}`]),
-    ),
+    roles: Object.fromEntries(ctx.world.projectRoles.map((r) => [r.name, `${ctx.apiUrl}/project/${p.id}/role/${r.id}`])),
     ...(ctx.world.flavour === 'datacenter' ? { projectKeys: [p.key] } : {}),
   };
 }

@@ -22,9 +22,7 @@ export const securityLevels: Route = {
         description: level.description,
         name: level.name,
       };
-      return ctx.world.flavour === 'cloud'
-        ? { ...common, isDefault: level.isDefault, issueSecuritySchemeId: String(level.schemeId) }
-        : common;
+      return ctx.world.flavour === 'cloud' ? { ...common, isDefault: level.isDefault, issueSecuritySchemeId: String(level.schemeId) } : common;
     });
     return ok({ levels });
   },

@@ -62,9 +62,7 @@ const validateShape = new Ajv({ allErrors: true, strict: true }).compile(SCENARI
 
 function checkShape(scenario: unknown): string[] {
   if (validateShape(scenario)) return [];
-  return (validateShape.errors ?? []).map(
-    (e) => `${e.instancePath || '/'}: ${e.message ?? e.keyword}${extra(e.params)}`,
-  );
+  return (validateShape.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message ?? e.keyword}${extra(e.params)}`);
 }
 
 function extra(params: Record<string, unknown>): string {

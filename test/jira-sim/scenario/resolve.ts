@@ -118,9 +118,7 @@ class Resolver {
         this.checkPermissionKey(key, 'PROJECT', `${where}.grants.${key}`);
         holders.set(key, list.map((h) => this.holder(h, `${where}.grants.${key}`)).filter(isDefined));
       }
-      const grants: SimGrant[] = [...holders].flatMap(([permission, list]) =>
-        list.map((holder) => ({ id: nextGrantId++, permission, holder })),
-      );
+      const grants: SimGrant[] = [...holders].flatMap(([permission, list]) => list.map((holder) => ({ id: nextGrantId++, permission, holder })));
       schemes.push({ id: scheme.id, name: scheme.name, description: scheme.description ?? '', grants });
     }
     this.unique(schemes, (p) => p.id, 'permission scheme id');
@@ -157,16 +155,12 @@ class Resolver {
     return schemes;
   }
 
-  projects(
-    permissionSchemes: readonly SimPermissionScheme[],
-    securitySchemes: readonly SimIssueSecurityScheme[],
-  ): SimProject[] {
+  projects(permissionSchemes: readonly SimPermissionScheme[], securitySchemes: readonly SimIssueSecurityScheme[]): SimProject[] {
     const projects = this.s.projects.map((p): SimProject => {
       const where = `projects ${p.key}`;
       const permissionScheme = permissionSchemes.find((ps) => ps.name === p.permissionScheme);
       if (!permissionScheme) this.problem(`${where}: unknown permission scheme "${p.permissionScheme}"`);
-      const issueSecurityScheme =
-        p.issueSecurityScheme === undefined ? undefined : securitySchemes.find((i) => i.name === p.issueSecurityScheme);
+      const issueSecurityScheme = p.issueSecurityScheme === undefined ? undefined : securitySchemes.find((i) => i.name === p.issueSecurityScheme);
       if (p.issueSecurityScheme !== undefined && !issueSecurityScheme) {
         this.problem(`${where}: unknown issue security scheme "${p.issueSecurityScheme}"`);
       }
@@ -204,10 +198,7 @@ class Resolver {
         this.problem(`${where}: no project with key ${projectKey}`);
         continue;
       }
-      const securityLevel =
-        i.securityLevel === undefined
-          ? undefined
-          : project.issueSecurityScheme?.levels.find((l) => l.name === i.securityLevel);
+      const securityLevel = i.securityLevel === undefined ? undefined : project.issueSecurityScheme?.levels.find((l) => l.name === i.securityLevel);
       if (i.securityLevel !== undefined && !securityLevel) {
         this.problem(`${where}: "${i.securityLevel}" is not a level of ${project.key}'s issue security scheme`);
       }
@@ -248,9 +239,7 @@ class Resolver {
       active: u.active ?? true,
       timeZone: u.timeZone ?? 'Etc/UTC',
       locale: u.locale ?? 'en_US',
-      ...(cloud
-        ? { accountId: u.accountId ?? handle }
-        : { username: u.username ?? handle, key: u.key ?? u.username ?? handle }),
+      ...(cloud ? { accountId: u.accountId ?? handle } : { username: u.username ?? handle, key: u.key ?? u.username ?? handle }),
       apiTokens: cloud ? (u.apiTokens ?? []) : [],
       ...(!cloud && u.password !== undefined ? { password: u.password } : {}),
       personalAccessTokens: cloud ? [] : (u.personalAccessTokens ?? []),
@@ -334,8 +323,7 @@ class Resolver {
     const current = currentKeyOf(key);
     if (current) this.problem(`${where}: ${key} is a legacy key; write ${current}`);
     else if (!permission) this.problem(`${where}: unknown permission key ${key} on ${this.s.flavour}`);
-    else if (permission.type !== type)
-      this.problem(`${where}: ${key} is a ${permission.type.toLowerCase()} permission`);
+    else if (permission.type !== type) this.problem(`${where}: ${key} is a ${permission.type.toLowerCase()} permission`);
   }
 
   private unique<T>(items: readonly T[], keyOf: (item: T) => unknown, what: string): void {

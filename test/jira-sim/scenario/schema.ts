@@ -3,8 +3,7 @@
 const name = { type: 'string', minLength: 1 } as const;
 const id = { type: 'integer', minimum: 1 } as const;
 const names = { type: 'array', items: name } as const;
-const oneKey = (key: string) =>
-  ({ type: 'object', properties: { [key]: name }, required: [key], additionalProperties: false }) as const;
+const oneKey = (key: string) => ({ type: 'object', properties: { [key]: name }, required: [key], additionalProperties: false }) as const;
 
 const holder = {
   oneOf: [

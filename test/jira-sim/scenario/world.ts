@@ -139,13 +139,9 @@ export interface World {
 
 /** A project by id when the text is numeric, else by key (case-sensitive, as the Cloud spec says). */
 export function findProject(world: World, idOrKey: string): SimProject | undefined {
-  return /^\d+$/.test(idOrKey)
-    ? world.projects.find((p) => String(p.id) === idOrKey)
-    : world.projects.find((p) => p.key === idOrKey);
+  return /^\d+$/.test(idOrKey) ? world.projects.find((p) => String(p.id) === idOrKey) : world.projects.find((p) => p.key === idOrKey);
 }
 
 export function findIssue(world: World, idOrKey: string): SimIssue | undefined {
-  return /^\d+$/.test(idOrKey)
-    ? world.issues.find((i) => String(i.id) === idOrKey)
-    : world.issues.find((i) => i.key === idOrKey);
+  return /^\d+$/.test(idOrKey) ? world.issues.find((i) => String(i.id) === idOrKey) : world.issues.find((i) => i.key === idOrKey);
 }

@@ -13,7 +13,8 @@ describe('in an untrusted workspace (restricted mode)', () => {
 
   it('shows schema and catalog findings, and no permission findings', async () => {
     const file = workspaceFile('restricted.recipe.yaml');
-    const text = 'name: Restricted\ntrigger: { event: updated_issue_webhook, input: { project: ENG } }\nsteps:\n  - action: create_coment\n    input: { issue: ENG-1 }\n';
+    const text =
+      'name: Restricted\ntrigger: { event: updated_issue_webhook, input: { project: ENG } }\nsteps:\n  - action: create_coment\n    input: { issue: ENG-1 }\n';
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
     await waitForDiagnostics(file, ['unknown-action@3:12-3:25'], 'catalog findings only');

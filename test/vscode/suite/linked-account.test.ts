@@ -32,10 +32,19 @@ describe('with a linked Jira account', () => {
     const site = await vscode.commands.executeCommand('jiraRecipeLint.linkAccount', JAN);
     assert.equal(site, SIM_URL);
     await waitForDiagnostics(uri, LINKED, 'permission findings after linking');
-    const accounts = await vscode.commands.executeCommand<{ account: string; deployment: string; authType: string; state: string }[]>('jiraRecipeLint.showAccounts', { quiet: true });
-    assert.deepEqual(accounts?.map((a) => [a.account, a.deployment, a.authType, a.state]), [['Jan Donyada', 'cloud', 'api_token', 'ok']]);
+    const accounts = await vscode.commands.executeCommand<{ account: string; deployment: string; authType: string; state: string }[]>(
+      'jiraRecipeLint.showAccounts',
+      { quiet: true },
+    );
+    assert.deepEqual(
+      accounts?.map((a) => [a.account, a.deployment, a.authType, a.state]),
+      [['Jan Donyada', 'cloud', 'api_token', 'ok']],
+    );
     const close = vscode.languages.getDiagnostics(uri).find((d) => d.code === 'missing-permission');
-    assert.match(close?.message ?? '', /^Step "close": Update issue status \(update_issue_status\) needs Close Issues \(CLOSE_ISSUES\) in project ENG, which Jan Donyada \(jan@acme\.example\) lacks on http:\/\/127\.0\.0\.1:\d+\./);
+    assert.match(
+      close?.message ?? '',
+      /^Step "close": Update issue status \(update_issue_status\) needs Close Issues \(CLOSE_ISSUES\) in project ENG, which Jan Donyada \(jan@acme\.example\) lacks on http:\/\/127\.0\.0\.1:\d+\./,
+    );
   });
 
   it('keeps the findings of several open recipes with different projects, and settles without more requests', async () => {
@@ -65,7 +74,10 @@ describe('with a linked Jira account', () => {
     assert.match(text, /\| Transition Issues `TRANSITION_ISSUES` \| project \| ✓ \|/);
     assert.match(text, /\| Close Issues `CLOSE_ISSUES` \(for `status`\) \| project \| ✗ \|/);
     assert.match(text, /for Jan Donyada \(jan@acme\.example\) on http:\/\/127\.0\.0\.1:\d+, fetched /);
-    assert.match(text, /\*\*Close Issues `CLOSE_ISSUES`\*\* is missing in ENG\. A transition that closes the issue needs Close Issues\. The account may not read ENG's permission scheme/);
+    assert.match(
+      text,
+      /\*\*Close Issues `CLOSE_ISSUES`\*\* is missing in ENG\. A transition that closes the issue needs Close Issues\. The account may not read ENG's permission scheme/,
+    );
   });
 
   it('offers the project keys the account can see', async () => {
@@ -115,7 +127,10 @@ describe('with a linked Jira account', () => {
     const trigger = vscode.languages.getDiagnostics(uri).find((d) => d.code === 'missing-global-permission');
     assert.ok(trigger);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, trigger.range);
-    assert.deepEqual(actions.map((a) => a.title), ['Switch to the polling trigger "updated_issue" (needs no Jira Administrators)', 'Copy access request for your Jira admin']);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Switch to the polling trigger "updated_issue" (needs no Jira Administrators)', 'Copy access request for your Jira admin'],
+    );
     assert.ok(actions[0].edit && (await vscode.workspace.applyEdit(actions[0].edit)));
     const document = await vscode.workspace.openTextDocument(uri);
     assert.equal(document.lineAt(13).text, '  event: updated_issue');
@@ -134,7 +149,10 @@ describe('with a linked Jira account', () => {
     const text = await vscode.commands.executeCommand<string>(copy.command.command, ...(copy.command.arguments ?? []));
     assert.match(text, /Account: Jan Donyada \(jan@acme\.example\) \(Jira Cloud\)/);
     assert.match(text, /- Administer Jira \(ADMINISTER\), needed by recipe "Escalate urgent bugs", trigger bug \(updated_issue_webhook\)/);
-    assert.match(text, /Project ENG \(Engineering\):\n- Close Issues \(CLOSE_ISSUES\), needed by recipe "Escalate urgent bugs", step close \(update_issue_status\)/);
+    assert.match(
+      text,
+      /Project ENG \(Engineering\):\n- Close Issues \(CLOSE_ISSUES\), needed by recipe "Escalate urgent bugs", step close \(update_issue_status\)/,
+    );
     assert.doesNotMatch(text, /sim-token-jan/);
     assert.equal(await vscode.env.clipboard.readText(), text);
   });

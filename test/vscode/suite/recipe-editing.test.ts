@@ -8,7 +8,17 @@ describe('editing a recipe (no account linked)', () => {
   let document: vscode.TextDocument;
 
   before(async () => {
-    const text = ['name: Draft', 'trigger:', '  id: bug', '  event: new_issue', '  input: { project: ENG }', 'steps:', '  - action: create_coment', '    inputs: { issue: ENG-1 }', ''].join('\n');
+    const text = [
+      'name: Draft',
+      'trigger:',
+      '  id: bug',
+      '  event: new_issue',
+      '  input: { project: ENG }',
+      'steps:',
+      '  - action: create_coment',
+      '    inputs: { issue: ENG-1 }',
+      '',
+    ].join('\n');
     await vscode.workspace.fs.writeFile(scratch, new TextEncoder().encode(text));
     document = await vscode.workspace.openTextDocument(scratch);
     await vscode.window.showTextDocument(document);
@@ -31,13 +41,17 @@ describe('editing a recipe (no account linked)', () => {
     assert.match(unverified?.message ?? '', /Jira permissions not verified: no linked account/);
   });
 
-  it('completes action names with their documentation, and the input keys of the step\'s action', async () => {
+  it("completes action names with their documentation, and the input keys of the step's action", async () => {
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', scratch, new vscode.Position(6, 24));
     const comment = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'create_comment');
     assert.ok(comment, 'create_comment is offered');
     assert.equal(comment.detail, 'Create comment — Jira action');
     assert.match((comment.documentation as vscode.MarkdownString).value, /Needs: Browse Projects, Add Comments\./);
-    const triggerList = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', scratch, new vscode.Position(3, 18));
+    const triggerList = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      scratch,
+      new vscode.Position(3, 18),
+    );
     const labels = triggerList.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     assert.ok(labels.includes('updated_issue_webhook') && !labels.includes('create_issue'), labels.join());
   });
@@ -71,7 +85,12 @@ describe('editing a recipe (no account linked)', () => {
     try {
       await vscode.workspace.openTextDocument(other);
       await vscode.workspace.openTextDocument(recipe);
-      await waitFor(() => diagnosticRows(recipe), (rows) => rows.includes('unknown-action@1:12-1:27'), 'the findings of the same text in a recipe', { on: vscode.languages.onDidChangeDiagnostics });
+      await waitFor(
+        () => diagnosticRows(recipe),
+        (rows) => rows.includes('unknown-action@1:12-1:27'),
+        'the findings of the same text in a recipe',
+        { on: vscode.languages.onDidChangeDiagnostics },
+      );
       assert.deepEqual(diagnosticRows(other), []);
     } finally {
       await vscode.workspace.fs.delete(other);

@@ -97,7 +97,12 @@ export function waitFor<T>(
 
 /** Waits until the file's diagnostics are exactly `expected`, checking again at every change of diagnostics. */
 export async function waitForDiagnostics(uri: vscode.Uri, expected: string[], what: string): Promise<void> {
-  await waitFor(() => diagnosticRows(uri), (rows) => JSON.stringify(rows) === JSON.stringify(expected), what, { on: vscode.languages.onDidChangeDiagnostics });
+  await waitFor(
+    () => diagnosticRows(uri),
+    (rows) => JSON.stringify(rows) === JSON.stringify(expected),
+    what,
+    { on: vscode.languages.onDidChangeDiagnostics },
+  );
 }
 
 export async function unlinkAll(): Promise<void> {

@@ -19,7 +19,11 @@ export function parseJsonDocument(text: string): JsonDocument {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const lines = new LineIndex(text);
-  const syntaxErrors = errors.map((e): ReadProblem => ({ code: 'json-syntax', message: `JSON syntax error: ${errorText(e)}.`, range: lines.rangeAt(e.offset, e.offset + Math.max(e.length, 1)) }));
+  const syntaxErrors = errors.map((e): ReadProblem => ({
+    code: 'json-syntax',
+    message: `JSON syntax error: ${errorText(e)}.`,
+    range: lines.rangeAt(e.offset, e.offset + Math.max(e.length, 1)),
+  }));
   return { text, root, lines, syntaxErrors };
 }
 

@@ -42,7 +42,10 @@ export function validateRecipeSchema(document: RecipeDocument): SchemaProblem[] 
 function toProblem(document: RecipeDocument, error: ErrorObject): SchemaProblem | undefined {
   // `if` reports "must match then schema" on top of the real error from that branch; `propertyNames` likewise.
   if (error.keyword === 'if' || error.keyword === 'propertyNames') return undefined;
-  const segments = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const found = nodeAtPath(document.doc, segments);
   const path = error.instancePath || '/';
 
@@ -62,7 +65,11 @@ function toProblem(document: RecipeDocument, error: ErrorObject): SchemaProblem 
       const extra = (error.params as { additionalProperty: string }).additionalProperty;
       const key = nodeAtPath(document.doc, [...segments, extra])?.pair?.key;
       const allowed = Object.keys((error.parentSchema as { properties?: object })?.properties ?? {});
-      return { path: `${path}/${extra}`, range: nodeRange(document, key), message: `Property "${extra}" is not allowed.${allowed.length ? ` Allowed here: ${allowed.join(', ')}.` : ''}` };
+      return {
+        path: `${path}/${extra}`,
+        range: nodeRange(document, key),
+        message: `Property "${extra}" is not allowed.${allowed.length ? ` Allowed here: ${allowed.join(', ')}.` : ''}`,
+      };
     }
     default:
       return { path, range: nodeRange(document, found?.node), message: valueMessage(error) };
