@@ -1,4 +1,4 @@
-import type { Finding } from '../../core/check/findings';
+import { countBySeverity, type Finding } from '../../core/check/findings';
 
 /** The findings of one file, as the formatters see them. */
 export interface FileReport {
@@ -14,11 +14,5 @@ export interface Summary {
 }
 
 export function summarize(reports: readonly FileReport[]): Summary {
-  const all = reports.flatMap((r) => r.findings);
-  return {
-    files: reports.length,
-    errors: all.filter((f) => f.severity === 'error').length,
-    warnings: all.filter((f) => f.severity === 'warning').length,
-    information: all.filter((f) => f.severity === 'information').length,
-  };
+  return { files: reports.length, ...countBySeverity(reports.flatMap((r) => r.findings)) };
 }

@@ -89,3 +89,14 @@ export function finding(
 export function compareFindings(a: Finding, b: Finding): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
 }
+
+/** How many findings of each severity: the CLI's summary and the palette check's both count with this. */
+export function countBySeverity(findings: readonly Finding[]): { errors: number; warnings: number; information: number } {
+  const counts = { errors: 0, warnings: 0, information: 0 };
+  for (const f of findings) {
+    if (f.severity === 'error') counts.errors++;
+    else if (f.severity === 'warning') counts.warnings++;
+    else counts.information++;
+  }
+  return counts;
+}

@@ -53,9 +53,7 @@ export class SnapshotCache {
 
   /** A fresh snapshot covering `needs`: from the cache without any request, or fetched (and then cached). */
   async get(site: string | JiraSite, credentials: JiraCredentials, needs: PermissionNeeds, options: FetchSnapshotOptions = {}): Promise<PermissionSnapshot> {
-    const key = this.key(site, credentials, options);
-    const wanted = normalizeNeeds(needs);
-    const hit = this.find(key, wanted);
+    const { key, wanted, hit } = this.lookup(site, credentials, needs, options);
     if (hit && this.isFresh(hit)) return hit.snapshot;
     return this.refresh(key, site, credentials, needs, wanted, options);
   }
@@ -65,9 +63,7 @@ export class SnapshotCache {
    * new one is fetched in the background (`refreshed`); with nothing cached at all, waits for the fetch.
    */
   async getOrStale(site: string | JiraSite, credentials: JiraCredentials, needs: PermissionNeeds, options: FetchSnapshotOptions = {}): Promise<StaleResult> {
-    const key = this.key(site, credentials, options);
-    const wanted = normalizeNeeds(needs);
-    const hit = this.find(key, wanted);
+    const { key, wanted, hit } = this.lookup(site, credentials, needs, options);
     if (hit && this.isFresh(hit)) return { snapshot: hit.snapshot, stale: false };
     const refreshed = this.refresh(key, site, credentials, needs, wanted, options);
     if (!hit || this.now() - hit.at > this.ttlMs + this.maxStaleMs) return { snapshot: await refreshed, stale: false };
@@ -85,6 +81,13 @@ export class SnapshotCache {
     for (const key of [...this.entries.keys()]) {
       if (credentials ? key === this.key(site, credentials, options) : key.startsWith(`${base}\n`)) this.entries.delete(key);
     }
+  }
+
+  /** The cache key of an account on a site, its needs, and the newest entry that covers them. */
+  private lookup(site: string | JiraSite, credentials: JiraCredentials, needs: PermissionNeeds, options: FetchSnapshotOptions) {
+    const key = this.key(site, credentials, options);
+    const wanted = normalizeNeeds(needs);
+    return { key, wanted, hit: this.find(key, wanted) };
   }
 
   private key(site: string | JiraSite, credentials: JiraCredentials, options: FetchSnapshotOptions): string {

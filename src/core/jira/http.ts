@@ -20,6 +20,7 @@ import { silentLogger, type JiraLogger } from './logger';
 import { redact } from './redact';
 import { DEFAULT_RETRY, parseRetryAfter, retryDelay, sleep, type RetryOptions } from './retry';
 import type { JiraSite } from './site';
+import { jiraMessage } from './responses';
 
 export interface HttpOptions {
   /** Requests in flight at once (default 4). */
@@ -290,13 +291,10 @@ function networkCode(error: unknown): string {
   return 'connection dropped';
 }
 
-/** Jira's own error text, short, for a 5xx message (`{"errorMessages":["…"]}`). */
+/** Jira's own error text, short, for a 5xx message (`{"errorMessages":["…"]}`), read as responses.ts reads it. */
 function briefError(text: string): string {
   try {
-    const body = JSON.parse(text) as { errorMessages?: unknown; message?: unknown };
-    const messages = Array.isArray(body.errorMessages) ? body.errorMessages : [body.message];
-    const first = messages.find((m): m is string => typeof m === 'string' && m !== '');
-    return first ? `: ${first.slice(0, 200)}` : '';
+    return jiraMessage(JSON.parse(text), 200);
   } catch {
     return '';
   }

@@ -11,11 +11,13 @@ export function expectOk(response: JiraResponse): void {
   throw new JiraRequestError(message, response.request, response.status);
 }
 
-/** Jira's own error texts (`errorMessages`, `errors`), shortened, for a message. */
-export function jiraMessage(body: unknown): string {
+/** Jira's own error texts (`errorMessages`, `errors`, or a gateway's `message`), shortened, for a message. */
+export function jiraMessage(body: unknown, limit = 300): string {
   if (!isObject(body)) return '';
-  const messages = [...(Array.isArray(body.errorMessages) ? body.errorMessages : []), ...(isObject(body.errors) ? Object.values(body.errors) : [])].filter(
-    (m): m is string => typeof m === 'string',
-  );
-  return messages.length ? `: ${messages.join('; ').slice(0, 300)}` : '';
+  const messages = [
+    ...(Array.isArray(body.errorMessages) ? body.errorMessages : []),
+    ...(isObject(body.errors) ? Object.values(body.errors) : []),
+    ...(typeof body.message === 'string' ? [body.message] : []),
+  ].filter((m): m is string => typeof m === 'string' && m !== '');
+  return messages.length ? `: ${messages.join('; ').slice(0, limit)}` : '';
 }

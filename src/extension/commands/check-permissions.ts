@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { permissionNeeds, type RecipeAnalysis } from '../../core/check';
+import { countBySeverity, permissionNeeds, type RecipeAnalysis } from '../../core/check';
 import { IGNORED_GLOBS, isRecipeFile, JSON_GLOB } from '../../core/recipe/files';
 import { isAbortError } from '../../core/jira';
 import type { PermissionService } from '../accounts/permission-service';
@@ -61,13 +61,7 @@ export function registerCheckPermissions(context: vscode.ExtensionContext, check
           }
           if (token.isCancellationRequested) return { files: 0, errors: 0, warnings: 0, information: 0, cancelled: true };
           const findings = files.flatMap((f) => checker.publish(f.uri, f.analysis));
-          const summary: CheckSummary = {
-            files: files.length,
-            errors: findings.filter((f) => f.severity === 'error').length,
-            warnings: findings.filter((f) => f.severity === 'warning').length,
-            information: findings.filter((f) => f.severity === 'information').length,
-            cancelled: false,
-          };
+          const summary: CheckSummary = { files: files.length, ...countBySeverity(findings), cancelled: false };
           if (!args.quiet) void showSummary(summary);
           return summary;
         },
