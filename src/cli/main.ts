@@ -7,6 +7,7 @@ import { fetchLiveSnapshot, needsOfRecipes, type LiveOptions } from './live';
 import { JiraRequestError, JiraUnavailableError, type JiraLogger } from '../core/jira';
 import { InputError, USAGE, UsageError } from './usage';
 import { version } from '../../package.json';
+import { errorMessage } from '../core/text/error-message';
 
 /** Runs the CLI and returns its exit status; never throws for bad input. */
 export async function main(
@@ -39,10 +40,10 @@ export async function main(
       return 2;
     }
     if (e instanceof JiraUnavailableError || e instanceof JiraRequestError) {
-      err(`jira-recipe-lint: ${(e as Error).message}\n`);
+      err(`jira-recipe-lint: ${errorMessage(e)}\n`);
       return 2;
     }
-    err(`jira-recipe-lint: unexpected error: ${(e as Error).message}\n`);
+    err(`jira-recipe-lint: unexpected error: ${errorMessage(e)}\n`);
     return 2;
   }
 }
@@ -126,7 +127,7 @@ function parse(
   try {
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError(errorMessage(e));
   }
 }
 

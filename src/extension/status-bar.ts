@@ -1,16 +1,9 @@
 import * as vscode from 'vscode';
-import { FindingCode } from '../core/check';
+import { isGrantable } from '../core/check';
 import type { AccountStore } from './accounts/account-store';
 import type { PermissionService } from './accounts/permission-service';
 import type { RecipeChecker } from './recipes/recipe-checker';
 import { accountHandle, accountName } from '../core/snapshot';
-
-const PERMISSION_CODES = new Set<string>([
-  FindingCode.MissingPermission,
-  FindingCode.MissingGlobalPermission,
-  FindingCode.ProjectNotVisible,
-  FindingCode.SecurityLevelUnavailable,
-]);
 
 /** The account the active recipe runs as, and its state: checking, ok, N missing, not linked, offline. */
 export class StatusBar implements vscode.Disposable {
@@ -40,7 +33,7 @@ export class StatusBar implements vscode.Disposable {
 
     const who = accountHandle(account.account);
     const state = this.permissions.state(account.site);
-    const missing = this.checker.findings(document.uri).filter((f) => PERMISSION_CODES.has(f.code)).length;
+    const missing = this.checker.findings(document.uri).filter(isGrantable).length;
     const tooltip = `${accountName(account.account)} on ${account.site}${state?.detail ? `\n${state.detail}` : ''}`;
     switch (state?.state) {
       case 'checking':

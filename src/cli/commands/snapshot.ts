@@ -4,6 +4,7 @@ import type { WorkspaceConfig } from '../../core/config/workspace-config';
 import { fetchLiveSnapshot, needsOfProjects, needsOfRecipes, type LiveOptions } from '../live';
 import { analyseFiles } from './check';
 import { InputError, UsageError } from '../usage';
+import { errorMessage } from '../../core/text/error-message';
 
 export interface SnapshotOptions extends LiveOptions {
   readonly projects?: readonly string[];
@@ -27,7 +28,7 @@ export async function runSnapshot(options: SnapshotOptions): Promise<string> {
     try {
       writeFileSync(options.out, json);
     } catch (e) {
-      throw new InputError(`Cannot write ${options.out}: ${(e as Error).message}`);
+      throw new InputError(`Cannot write ${options.out}: ${errorMessage(e)}`);
     }
   }
   return json;

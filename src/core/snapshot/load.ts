@@ -3,6 +3,7 @@ import addFormats from 'ajv-formats';
 import snapshotSchema from '../../../schemas/permission-snapshot.schema.json';
 import { normalizeSnapshot } from './normalize';
 import type { PermissionSnapshot } from './types';
+import { errorMessage } from '../text/error-message';
 
 let validator: ValidateFunction | undefined;
 
@@ -16,7 +17,7 @@ export function parseSnapshot(text: string, source = 'snapshot'): PermissionSnap
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new SnapshotFormatError(`${source} is not valid JSON: ${(e as Error).message}`);
+    throw new SnapshotFormatError(`${source} is not valid JSON: ${errorMessage(e)}`);
   }
   validator ??= addFormats(new Ajv({ allErrors: true })).compile(snapshotSchema);
   if (!validator(data)) {

@@ -3,6 +3,7 @@ import { credentialsFromEnv, normalizeSite, validateLogin } from '../../core/jir
 import { clientOptions } from '../settings';
 import type { AccountStore } from './account-store';
 import { accountName } from '../../core/snapshot';
+import { errorMessage } from '../../core/text/error-message';
 
 /**
  * Links the account the environment names: `JIRA_SITE` with the CLI's credential variables (`JIRA_EMAIL` +
@@ -32,6 +33,6 @@ export async function linkEnvironmentAccount(accounts: AccountStore, log: vscode
     );
     log.info(`Linked ${accountName(login.account)} on ${site} from the environment.`);
   } catch (e) {
-    log.warn(`The Jira account from the environment (JIRA_SITE) could not be linked: ${(e as Error).message}`);
+    log.warn(`The Jira account from the environment (JIRA_SITE) could not be linked: ${errorMessage(e)}`);
   }
 }

@@ -15,6 +15,7 @@ import type { PermissionSnapshot } from '../../core/snapshot';
 import { clientOptions, readSettings } from '../settings';
 import type { AccountStore, LinkedAccount } from './account-store';
 import { accountName } from '../../core/snapshot';
+import { errorMessage } from '../../core/text/error-message';
 
 /** What the status bar shows for an account. */
 export type AccountState = 'checking' | 'ok' | 'offline' | 'auth-failed' | 'unsupported';
@@ -162,7 +163,7 @@ export class PermissionService implements vscode.Disposable {
 
   private failed(account: LinkedAccount, error: unknown): void {
     if (isAbortError(error)) return;
-    const message = (error as Error).message;
+    const message = errorMessage(error);
     this.log.warn(`Permissions of ${account.site} could not be fetched: ${message}`);
     if (error instanceof JiraAuthError) {
       this.setState(account, 'auth-failed', message);

@@ -5,6 +5,7 @@ import { isAbortError } from '../../core/jira';
 import type { PermissionService } from '../accounts/permission-service';
 import type { RecipeChecker } from '../recipes/recipe-checker';
 import { readSettings } from '../settings';
+import { errorMessage } from '../../core/text/error-message';
 
 export interface CheckSummary {
   readonly files: number;
@@ -52,9 +53,7 @@ export function registerCheckPermissions(context: vscode.ExtensionContext, check
               [...needs].map(([account, need]) =>
                 permissions.fetch(account, need, { signal: abort.signal }).catch((e) => {
                   if (!isAbortError(e))
-                    void vscode.window.showWarningMessage(
-                      `Permissions on ${account.site} could not be fetched; its steps stay unverified: ${(e as Error).message}`,
-                    );
+                    void vscode.window.showWarningMessage(`Permissions on ${account.site} could not be fetched; its steps stay unverified: ${errorMessage(e)}`);
                 }),
               ),
             );

@@ -96,7 +96,7 @@ async function withProgress<T>(title: string, work: () => Promise<T>): Promise<T
   try {
     return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, work);
   } catch (e) {
-    return e as Error;
+    return e instanceof Error ? e : new Error(String(e));
   }
 }
 

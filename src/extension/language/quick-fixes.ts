@@ -1,15 +1,7 @@
 import * as vscode from 'vscode';
-import { FindingCode } from '../../core/check';
+import { FindingCode, isGrantable } from '../../core/check';
 import { findingOf, SOURCE, toRange } from '../convert';
 import type { RecipeChecker } from '../recipes/recipe-checker';
-
-/** Findings a Jira administrator can fix by granting something. */
-const GRANTABLE = new Set<string>([
-  FindingCode.MissingPermission,
-  FindingCode.MissingGlobalPermission,
-  FindingCode.ProjectNotVisible,
-  FindingCode.SecurityLevelUnavailable,
-]);
 
 /**
  * Quick fixes: a real-time trigger without Jira Administrators → its polling twin; an unknown operation → the name
@@ -35,7 +27,7 @@ export class QuickFixes implements vscode.CodeActionProvider {
           this.replace(document, diagnostic, `Switch to the polling trigger "${finding.suggestion}" (needs no Jira Administrators)`, finding.suggestion, false),
         );
       }
-      if (GRANTABLE.has(finding.code)) {
+      if (isGrantable(finding)) {
         const copy = new vscode.CodeAction('Copy access request for your Jira admin', vscode.CodeActionKind.QuickFix);
         copy.diagnostics = [diagnostic];
         copy.command = { command: 'jiraRecipeLint.copyAccessRequest', title: copy.title, arguments: [{ uri: document.uri }] };
