@@ -1,13 +1,15 @@
 /**
  * `npm run bench` (second part): the full check of n8n workflows and Workato recipe exports — parse, adapt to the
  * recipe model, check against a snapshot — against the bare parse of the same file with jsonc-parser (the parser
- * the adapters use; JSON.parse, which keeps no offsets, is shown for scale). A benchmark, not a test: it prints a
- * table with PASS/MISS per target and always exits 0.
+ * the adapters use; JSON.parse, which keeps no offsets, and the `yaml` package's parse of the same JSON, the other
+ * parser that keeps offsets, are shown for scale). A benchmark, not a test: it prints a table with PASS/MISS per
+ * target and always exits 0.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseTree } from 'jsonc-parser';
+import { parseDocument } from 'yaml';
 import { check } from '../src/core/check';
 import { parseSnapshot } from '../src/core/snapshot';
 import { generateN8nWorkflow, generateWorkatoRecipe } from './generate-json-recipes';
@@ -20,6 +22,7 @@ const CONTENDERS = [
   { name: 'full', run: (text: string) => check(text, [snapshot]) },
   { name: 'bare', run: (text: string) => parseTree(text) },
   { name: 'JSON.parse', run: (text: string) => JSON.parse(text) as unknown },
+  { name: 'yaml', run: (text: string) => parseDocument(text) },
 ];
 
 /** Median ms of each contender, taking turns in rotating order so background load slows them alike. */
@@ -40,7 +43,7 @@ const fmt = (ms: number) => (ms < 10 ? ms.toFixed(3) : ms.toFixed(2));
 
 function main(): void {
   console.log('\nn8n and Workato: full = check(text, [snapshot]): parse + adapt + permissions; bare = jsonc-parser parseTree(text). Medians in ms.\n');
-  const header = ['format', 'steps', 'KiB', 'jira steps', 'findings', 'full ms', 'bare ms', 'full/bare', 'JSON.parse ms', 'targets'];
+  const header = ['format', 'steps', 'KiB', 'jira steps', 'findings', 'full ms', 'bare ms', 'full/bare', 'JSON.parse ms', 'yaml ms', 'targets'];
   const rows: string[][] = [];
   const misses: string[] = [];
   for (const [format, generate] of [
@@ -50,7 +53,7 @@ function main(): void {
     for (const size of SIZES) {
       const text = generate(size);
       const findings = check(text, [snapshot]);
-      const [full, bare, native] = medians(text, size <= 200 ? 200 : 40);
+      const [full, bare, native, yamlParse] = medians(text, size <= 200 ? 200 : 40);
       const ratio = full / bare;
       const targets: string[] = [];
       if (size === TARGET.at) {
@@ -71,6 +74,7 @@ function main(): void {
         fmt(bare),
         ratio.toFixed(2),
         fmt(native),
+        fmt(yamlParse),
         targets.join(', '),
       ]);
     }
