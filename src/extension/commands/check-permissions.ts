@@ -45,7 +45,13 @@ export function registerCheckPermissions(context: vscode.ExtensionContext, check
           const abort = new AbortController();
           token.onCancellationRequested(() => abort.abort());
           progress.report({ message: 'finding recipes…' });
-          const files = scope === 'active' && active ? [{ uri: active.uri, analysis: checker.analysis(active) }] : await readWorkspaceRecipes(checker);
+          // An active editor that is no recipe (package.json, any other JSON or YAML) has nothing to check.
+          const files =
+            scope === 'active' && active
+              ? activeIsRecipe
+                ? [{ uri: active.uri, analysis: checker.analysis(active) }]
+                : []
+              : await readWorkspaceRecipes(checker);
           progress.report({ message: `fetching permissions for ${files.length} recipe(s)…` });
           if (vscode.workspace.isTrusted) {
             const needs = permissions.byAccount(permissionNeeds(files.map((f) => f.analysis)));

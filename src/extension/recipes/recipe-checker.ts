@@ -21,6 +21,8 @@ export class RecipeChecker implements vscode.Disposable {
   private readonly checked = new Map<string, Checked>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** The workspace configuration each analysis was made with: its connection sites are part of the model. */
+  private readonly madeWith = new WeakMap<RecipeAnalysis, WorkspaceConfig>();
   /** Fires after a recipe's findings change. */
   readonly onDidCheck = this.changed.event;
 
@@ -35,7 +37,15 @@ export class RecipeChecker implements vscode.Disposable {
 
   /** Reads a recipe's text as the file it is, with the workspace's connection sites. */
   analyze(text: string, fileName: string): RecipeAnalysis {
-    return analyzeRecipe(text, { fileName, connectionSites: this.config().connections });
+    const config = this.config();
+    const analysis = analyzeRecipe(text, { fileName, connectionSites: config.connections });
+    this.madeWith.set(analysis, config);
+    return analysis;
+  }
+
+  /** Whether an analysis was made with the workspace configuration in force now. */
+  private isCurrent(analysis: RecipeAnalysis): boolean {
+    return this.madeWith.get(analysis) === this.config();
   }
 
   /** Checks after the typing pause (setting `checkDelayMs`). */
@@ -91,14 +101,20 @@ export class RecipeChecker implements vscode.Disposable {
       }
       this.publish(document.uri, this.analysis(document), document.version);
     }
-    for (const [key, entry] of this.checked) if (!open.has(key)) this.publish(vscode.Uri.parse(key), entry.analysis);
+    for (const [key, entry] of this.checked) {
+      if (open.has(key)) continue;
+      const uri = vscode.Uri.parse(key);
+      this.publish(uri, this.isCurrent(entry.analysis) ? entry.analysis : this.analyze(entry.analysis.text, uri.path));
+    }
     this.requestPermissions();
   }
 
-  /** The parsed recipe, reused while the document is unchanged. */
+  /** The parsed recipe, reused while the document and the workspace configuration are unchanged. */
   analysis(document: vscode.TextDocument): RecipeAnalysis {
     const entry = this.checked.get(document.uri.toString());
-    return entry && entry.version === document.version ? entry.analysis : this.analyze(document.getText(), recipeFileName(document));
+    return entry && entry.version === document.version && this.isCurrent(entry.analysis)
+      ? entry.analysis
+      : this.analyze(document.getText(), recipeFileName(document));
   }
 
   findings(uri: vscode.Uri): readonly Finding[] {

@@ -10,5 +10,6 @@ export function run(): Promise<void> {
     require('./recipe-editing.test');
     require('./linked-account.test');
     require('./workspace-check.test');
+    require('./json-recipes.test');
   });
 }

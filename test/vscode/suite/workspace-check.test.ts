@@ -15,7 +15,8 @@ async function simRequests(): Promise<SimRequest[]> {
 describe('Check Recipe Permissions on the workspace', () => {
   it('checks every recipe, puts the findings in the Problems panel and sums them up like the CLI', async () => {
     const summary = await vscode.commands.executeCommand('jiraRecipeLint.checkPermissions', { scope: 'workspace', quiet: true });
-    assert.deepEqual(summary, { files: 6, errors: 9, warnings: 0, information: 0, cancelled: false });
+    // The six YAML recipes and the two JSON ones (the n8n workflow and the Workato recipe, 2 errors each).
+    assert.deepEqual(summary, { files: 8, errors: 13, warnings: 0, information: 0, cancelled: false });
     // A file that was never opened gets its diagnostics too.
     assert.deepEqual(diagnosticRows(workspaceFile('sprint-rollover.recipe.yaml')), ['missing-permission@12:12-12:25', 'missing-permission@15:12-15:26']);
     assert.deepEqual(diagnosticRows(workspaceFile('weekly-support-digest.recipe.yaml')), []);
