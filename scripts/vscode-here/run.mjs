@@ -19,7 +19,8 @@ export const CODE_SERVER_VERSION = '4.100.3';
 export const VSCODE_DIR = resolve(here, '../../.vscode-test', `code-server-${CODE_SERVER_VERSION}`, 'node_modules/code-server/lib/vscode');
 const CHROMIUM = '/usr/bin/chromium';
 // Flags that work on a closed network (no component updates, sync or other background fetches);
-// the resolver rule keeps the workbench from even looking up outside hosts (its extension gallery).
+// the resolver rule keeps the workbench from even looking up outside hosts (its extension gallery). 127.0.0.2 is the
+// loopback address of the simulated Atlassian origins, which VS Code must not take for this machine's localhost.
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -27,7 +28,7 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE 127.0.0.2',
 ];
 const BASE_SETTINGS = {
   'security.workspace.trust.enabled': false,

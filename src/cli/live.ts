@@ -11,6 +11,7 @@ import {
   type JiraLogger,
   type PermissionNeeds,
 } from '../core/jira';
+import { credentialsForSite, oauthOriginsFromEnv } from '../core/jira/oauth';
 import { siteOrigin, type PermissionSnapshot } from '../core/snapshot';
 import { InputError } from './usage';
 
@@ -36,10 +37,16 @@ export async function fetchLiveSnapshot(options: LiveOptions, needs: PermissionN
   }
   if (!credentials)
     throw new InputError(
-      `--site needs credentials in the environment: JIRA_EMAIL and JIRA_API_TOKEN (Jira Cloud), or JIRA_USERNAME and JIRA_PASSWORD, or JIRA_PAT (Server/Data Center).`,
+      `--site needs credentials in the environment: JIRA_EMAIL and JIRA_API_TOKEN, or JIRA_OAUTH_ACCESS_TOKEN (Jira Cloud), or JIRA_USERNAME and JIRA_PASSWORD, or JIRA_PAT (Server/Data Center).`,
     );
+  const clientOptions = { allowInsecureHttp: options.allowHttp, logger: options.log };
   try {
-    return await fetchSnapshot(options.site, credentials, needs, { allowInsecureHttp: options.allowHttp, logger: options.log });
+    // An OAuth 2.0 token reaches the site only through Atlassian's gateway, under the site's cloud id.
+    if (credentials.kind === 'oauth2' && !credentials.cloudId) {
+      const { apiUrl } = oauthOriginsFromEnv(options.env, clientOptions);
+      credentials = await credentialsForSite(options.site, credentials.accessToken, apiUrl, clientOptions);
+    }
+    return await fetchSnapshot(options.site, credentials, needs, clientOptions);
   } catch (e) {
     if (e instanceof JiraAuthError) throw new InputError(`Jira at ${options.site} rejected the credentials: ${e.message}`);
     if (e instanceof JiraUnsupportedVersionError || e instanceof JiraConfigError) throw new InputError(e.message);

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { JSON_GLOB } from '../core/recipe/files';
 import { AccountStore } from './accounts/account-store';
 import { linkEnvironmentAccount } from './accounts/environment-account';
+import { OAuthAccounts } from './accounts/oauth-accounts';
 import { PermissionService } from './accounts/permission-service';
 import { registerCheckPermissions } from './commands/check-permissions';
 import { registerCopyAccessRequest } from './commands/copy-access-request';
@@ -25,7 +26,8 @@ const YAML: vscode.DocumentSelector = [{ language: 'yaml' }];
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = createLog(context);
-  const accounts = new AccountStore(context.secrets, context.globalState);
+  const oauth = new OAuthAccounts(context.secrets, context.globalState);
+  const accounts = new AccountStore(context.secrets, context.globalState, oauth);
   const permissions = new PermissionService(accounts, log);
   const workspaceConfig = new WorkspaceConfigFile(log);
   const checker = new RecipeChecker(permissions, () => workspaceConfig.config);
@@ -46,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): void {
   );
 
   // Commands.
-  registerLinkAccount(context, accounts);
+  registerLinkAccount(context, accounts, { oauth, checker, log });
   registerUnlinkAccount(context, accounts);
   registerShowAccounts(context, accounts, permissions);
   registerCheckPermissions(context, checker, permissions);

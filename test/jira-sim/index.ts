@@ -7,12 +7,14 @@ import type { FaultRule } from './faults';
 import { loadWorld } from './scenario/load';
 import type { Scenario } from './scenario/types';
 import type { World } from './scenario/world';
-import { SimServer, type SimRequest } from './server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { SimServer, type ForwardedRequest, type SimRequest } from './server';
 
 export type { FaultKind, FaultRule } from './faults';
 export { ScenarioError } from './scenario/load';
 export type { Flavour, Scenario } from './scenario/types';
-export type { SimRequest } from './server';
+export type { ForwardedRequest, SimRequest } from './server';
+export { startAtlassianSim, type AtlassianSim, type AtlassianSimOptions, type SimOAuthClient } from './atlassian';
 
 export interface JiraSimOptions {
   /** Path of a scenario YAML file, or the scenario itself. */
@@ -39,6 +41,8 @@ export interface JiraSim {
   close(): Promise<void>;
   /** The resolved scenario. */
   readonly world: World;
+  /** Serves a request that the OAuth 2.0 gateway (atlassian/) forwards, as the user its token belongs to. */
+  serveForwarded(req: IncomingMessage, res: ServerResponse, forwarded: ForwardedRequest): Promise<void>;
 }
 
 /** The scenarios shipped with the simulator. */
@@ -70,5 +74,6 @@ export async function startJiraSim(options: JiraSimOptions): Promise<JiraSim> {
     setFaults: (rules) => server.setFaults(rules),
     close: () => server.close(),
     world,
+    serveForwarded: (req, res, forwarded) => server.serveForwarded(req, res, forwarded),
   };
 }

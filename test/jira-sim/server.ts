@@ -10,7 +10,7 @@ import { PermissionEvaluator } from './permissions';
 import { matchRoute } from './routes';
 import { error } from './routes/reply';
 import { INVALID_JSON, type Reply, type RouteContext } from './routes/route';
-import type { World } from './scenario/world';
+import type { SimUser, World } from './scenario/world';
 
 export interface SimRequest {
   readonly method: string;
@@ -25,6 +25,14 @@ export interface SimRequest {
   readonly url: string;
   /** Who the credentials resolved to (accountId on Cloud, username on DC); null for anonymous. */
   readonly principal: string | null;
+  /** Forwarded by the OAuth 2.0 gateway of atlassian/, which vouched for the principal. */
+  readonly viaGateway?: boolean;
+}
+
+/** A request the OAuth 2.0 gateway forwards: its target below the site, and the user its token belongs to. */
+export interface ForwardedRequest {
+  readonly url: string;
+  readonly user: SimUser;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -98,8 +106,13 @@ export class SimServer {
     return this.faults.describe();
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = req.url ?? '/';
+  /** Serves a request as the gateway forwards it: as `forwarded.user`, whatever its Authorization header says. */
+  serveForwarded(req: IncomingMessage, res: ServerResponse, forwarded: ForwardedRequest): Promise<void> {
+    return this.handle(req, res, forwarded);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse, forwarded?: ForwardedRequest): Promise<void> {
+    const raw = forwarded ? `${this.world.contextPath}${forwarded.url}` : (req.url ?? '/');
     const target = new URL(raw, 'http://sim.invalid');
     const method = req.method ?? 'GET';
     const body = await readBody(req);
@@ -114,7 +127,7 @@ export class SimServer {
     const { contextPath } = this.world;
     const inContext = contextPath === '' || target.pathname.startsWith(`${contextPath}/`);
     const path = inContext ? target.pathname.slice(contextPath.length) : target.pathname;
-    const auth = authenticate(this.world, req.headers.authorization);
+    const auth: AuthOutcome = forwarded ? { kind: 'user', user: forwarded.user, scheme: 'bearer' } : authenticate(this.world, req.headers.authorization);
     const record: Mutable<SimRequest> = {
       method,
       path,
@@ -123,6 +136,7 @@ export class SimServer {
       status: 0,
       url: raw,
       principal: auth.kind === 'user' ? ((this.world.flavour === 'cloud' ? auth.user.accountId : auth.user.username) ?? null) : null,
+      ...(forwarded ? { viaGateway: true } : {}),
     };
     this.records.push(record);
 

@@ -18,6 +18,7 @@ const RULE_TEXT: Record<FindingCode, string> = {
   'unsupported-version': 'The Jira server is older than 7.0.',
   unverified: 'A permission could not be verified.',
   'disabled-step': 'A Jira step is disabled, so it is not checked.',
+  'missing-scope': 'The OAuth 2.0 token of the linked account lacks a scope the step needs.',
 };
 
 const LEVEL = { error: 'error', warning: 'warning', information: 'note' } as const;

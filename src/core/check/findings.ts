@@ -21,6 +21,7 @@ export const FindingCode = {
   UnsupportedVersion: 'unsupported-version',
   Unverified: 'unverified',
   DisabledStep: 'disabled-step',
+  MissingScope: 'missing-scope',
 } as const;
 export type FindingCode = (typeof FindingCode)[keyof typeof FindingCode];
 
@@ -43,6 +44,7 @@ export const SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   'unsupported-version': 'error',
   unverified: 'information',
   'disabled-step': 'information',
+  'missing-scope': 'error',
 };
 
 /** Findings a Jira administrator can resolve by granting something: what access requests and quick fixes offer. */
@@ -75,6 +77,8 @@ export interface Finding {
   readonly securityLevel?: string;
   /** For unknown-trigger/unknown-action: the name it probably meant. For a real-time trigger: its polling twin. */
   readonly suggestion?: string;
+  /** For missing-scope: the OAuth 2.0 scopes the token lacks, in each form (either form whole would do). */
+  readonly scopes?: { readonly classic: readonly string[]; readonly granular: readonly string[] };
   /** The site whose snapshot the finding came from, for access requests and hovers. */
   readonly site?: string;
 }

@@ -2,6 +2,7 @@ import type { PermissionSnapshot } from '../snapshot/types';
 import { analyzeRecipe, type RecipeAnalysis } from './analyze';
 import { compareFindings, type Finding } from './findings';
 import { checkPermissions } from './permission-check';
+import { checkScopes } from './scope-check';
 
 export * from './findings';
 export * from './analyze';
@@ -16,5 +17,5 @@ export { checkPermissions };
 /** Every finding for a recipe: syntax, schema, catalog and, from the snapshots, permissions. Pure and synchronous. */
 export function check(recipe: string | RecipeAnalysis, snapshots: readonly PermissionSnapshot[] = []): Finding[] {
   const analysis = typeof recipe === 'string' ? analyzeRecipe(recipe) : recipe;
-  return [...analysis.findings, ...checkPermissions(analysis, snapshots)].sort(compareFindings);
+  return [...analysis.findings, ...checkPermissions(analysis, snapshots), ...checkScopes(analysis, snapshots)].sort(compareFindings);
 }

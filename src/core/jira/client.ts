@@ -8,6 +8,7 @@ import { fetchMyself, fetchServerInfo } from './account';
 import type { JiraCredentials } from './credentials';
 import { JiraAbortError } from './errors';
 import { JiraHttp, type HttpOptions } from './http';
+import { gatewaySite } from './oauth/gateway';
 import { fetchProjectList, type ProjectRef } from './projects';
 import { normalizeSite, type JiraSite, type SiteOptions } from './site';
 
@@ -58,6 +59,7 @@ export async function listProjects(site: string | JiraSite, credentials: JiraCre
 /**
  * Runs `work` over one connection whose requests all stop when the caller's signal aborts or `work` fails (no
  * request is left running behind a settled promise). A caller's cancellation surfaces as JiraAbortError.
+ * OAuth 2.0 credentials with a cloud id talk to the site through Atlassian's gateway; `work` still gets the site.
  */
 export async function withConnection<T>(
   site: string | JiraSite,
@@ -73,7 +75,8 @@ export async function withConnection<T>(
   if (callerSignal?.aborted) throw new JiraAbortError();
   callerSignal?.addEventListener('abort', onAbort, { once: true });
   try {
-    return await work(new JiraHttp(normalized, credentials, { ...options, signal: stop.signal }), normalized);
+    const target = credentials?.kind === 'oauth2' && credentials.cloudId ? gatewaySite(credentials.cloudId, credentials.apiUrl, options) : normalized;
+    return await work(new JiraHttp(target, credentials, { ...options, signal: stop.signal }), normalized);
   } catch (error) {
     if (callerSignal?.aborted && !(error instanceof JiraAbortError)) throw new JiraAbortError();
     throw error;

@@ -6,9 +6,10 @@
  * | api_token | Cloud                 | Basic base64(email:token)               |
  * | password  | Server / Data Center  | Basic base64(username:password)         |
  * | pat       | Data Center 8.14+     | Bearer <token>                          |
- * | oauth2    | Cloud, OAuth 2.0 3LO  | Bearer <access token>; the site must be `cloudOAuthSite(cloudId)` — tokens
- *                                      are not accepted on *.atlassian.net. Obtaining/refreshing the token is the
- *                                      caller's job (the seam: pass a fresh accessToken per fetch).               |
+ * | oauth2    | Cloud, OAuth 2.0 3LO  | Bearer <access token>, sent to Atlassian's gateway only: with `cloudId`, every
+ *                                      request of the site goes to `{apiUrl}/ex/jira/{cloudId}` (oauth/gateway.ts) —
+ *                                      such tokens are not accepted on *.atlassian.net. Obtaining and refreshing the
+ *                                      token is the caller's job (oauth/): pass a fresh accessToken per fetch.      |
  */
 import type { AuthType } from '../snapshot/types';
 import { JiraConfigError } from './errors';
@@ -17,7 +18,16 @@ export type JiraCredentials =
   | { readonly kind: 'api_token'; readonly email: string; readonly token: string }
   | { readonly kind: 'password'; readonly username: string; readonly password: string }
   | { readonly kind: 'pat'; readonly token: string }
-  | { readonly kind: 'oauth2'; readonly accessToken: string };
+  | {
+      readonly kind: 'oauth2';
+      readonly accessToken: string;
+      /** The site's cloud id (from accessible-resources): requests then go through the gateway at `apiUrl`. */
+      readonly cloudId?: string;
+      /** Atlassian's API origin (default https://api.atlassian.com), the only place the token is sent. */
+      readonly apiUrl?: string;
+      /** The scopes granted to the token on the site, recorded in the snapshot. */
+      readonly scopes?: readonly string[];
+    };
 
 export function authorizationHeader(credentials: JiraCredentials): string {
   switch (credentials.kind) {
@@ -69,7 +79,8 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 /**
  * Credentials from the environment: `JIRA_EMAIL` + `JIRA_API_TOKEN` (Cloud), `JIRA_USERNAME` + `JIRA_PASSWORD`
- * (Server/DC) or `JIRA_PAT` (DC). Undefined when none is set. Throws a JiraConfigError when half a pair is set, or
+ * (Server/DC), `JIRA_PAT` (DC) or `JIRA_OAUTH_ACCESS_TOKEN` (Cloud, OAuth 2.0: its site's cloud id is still to be
+ * found, see oauth/site-grant.ts). Undefined when none is set. Throws a JiraConfigError when half a pair is set, or
  * when more than one way is set (rather than guess which one was meant). Empty values count as unset.
  */
 export function credentialsFromEnv(env: Env = process.env): JiraCredentials | undefined {
@@ -104,6 +115,11 @@ export function credentialsFromEnv(env: Env = process.env): JiraCredentials | un
   if (pat !== undefined) {
     found.push({ kind: 'pat', token: pat });
     names.push('JIRA_PAT');
+  }
+  const oauth = value('JIRA_OAUTH_ACCESS_TOKEN');
+  if (oauth !== undefined) {
+    found.push({ kind: 'oauth2', accessToken: oauth.trim() });
+    names.push('JIRA_OAUTH_ACCESS_TOKEN');
   }
   if (found.length > 1) {
     throw new JiraConfigError(`More than one Jira login is set in the environment (${names.join('; ')}): keep one.`);

@@ -77,6 +77,7 @@ export async function fetchSnapshot(
       serverVersion: info.version,
       account,
       authType: authTypeOf(credentials),
+      ...(credentials.kind === 'oauth2' && credentials.scopes ? { scopes: [...new Set(credentials.scopes)].sort() } : {}),
       fetchedAt: (options.now?.() ?? new Date()).toISOString(),
       ...(global ? { global } : {}),
       projects,

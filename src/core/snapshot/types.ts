@@ -54,6 +54,8 @@ export interface PermissionSnapshot {
   readonly serverVersion?: string;
   readonly account: SnapshotAccount;
   readonly authType: AuthType;
+  /** OAuth 2.0 accounts: the scopes granted to the token on this site. Absent: not known, and never checked. */
+  readonly scopes?: readonly string[];
   readonly fetchedAt: string;
   readonly global?: Readonly<Record<string, boolean>>;
   readonly projects?: Readonly<Record<string, ProjectSnapshot>>;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { normalizeSite, type JiraCredentials } from '../../core/jira';
 import { matchSite, siteBase } from '../../core/snapshot';
 import type { AuthType, Deployment, SnapshotAccount } from '../../core/snapshot';
+import type { OAuthCredentialSource } from './oauth-accounts';
 
 /** A linked Jira account's non-secret details, kept in global state. Its credentials live in SecretStorage. */
 export interface LinkedAccount {
@@ -29,6 +30,8 @@ export class AccountStore implements vscode.Disposable {
   constructor(
     private readonly secrets: vscode.SecretStorage,
     private readonly state: vscode.Memento,
+    /** OAuth 2.0 accounts keep their tokens per grant there, not per site here. */
+    private readonly oauth?: OAuthCredentialSource,
   ) {
     // Another window may link or unlink an account: follow it.
     this.subscription = secrets.onDidChange((e) => {
@@ -60,19 +63,28 @@ export class AccountStore implements vscode.Disposable {
 
   async credentials(account: LinkedAccount): Promise<JiraCredentials | undefined> {
     if (account.fromEnvironment) return this.environment?.credentials;
+    if (account.authType === 'oauth2' && this.oauth) return this.oauth.credentials(account.site);
     const stored = await this.secrets.get(secretKey(account.site));
     return stored ? (JSON.parse(stored) as JiraCredentials) : undefined;
   }
 
-  async link(account: LinkedAccount, credentials: JiraCredentials): Promise<void> {
+  /** Without credentials (OAuth 2.0: the tokens are the grant's), only the account's details are kept. */
+  async link(account: LinkedAccount, credentials: JiraCredentials | undefined): Promise<void> {
     const site = normalizeSite(account.site, { allowInsecureHttp: true }).baseUrl;
-    await this.secrets.store(secretKey(site), JSON.stringify(credentials));
+    if (credentials) await this.secrets.store(secretKey(site), JSON.stringify(credentials));
+    else await this.secrets.delete(secretKey(site));
     await this.state.update(STATE_KEY, [...this.list().filter((a) => a.site !== site), { ...account, site }]);
     this.changed.fire();
   }
 
+  /** After Jira refused an OAuth 2.0 access token: refreshes it; false for any other account. */
+  async renewCredentials(account: LinkedAccount): Promise<boolean> {
+    return account.authType === 'oauth2' && !account.fromEnvironment && this.oauth ? this.oauth.renew(account.site) : false;
+  }
+
   async unlink(site: string): Promise<void> {
     await this.secrets.delete(secretKey(site));
+    await this.oauth?.forget(site);
     await this.state.update(
       STATE_KEY,
       this.list().filter((a) => a.site !== site),

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import { credentialsFromEnv, normalizeSite, validateLogin } from '../../core/jira';
+import { credentialsForSite, oauthOriginsFromEnv } from '../../core/jira/oauth';
 import { clientOptions } from '../settings';
 import type { AccountStore } from './account-store';
 import { accountName } from '../../core/snapshot';
@@ -12,13 +13,16 @@ import { errorMessage } from '../../core/text/error-message';
 export async function linkEnvironmentAccount(accounts: AccountStore, log: vscode.LogOutputChannel, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (!env.JIRA_SITE) return;
   try {
-    const credentials = credentialsFromEnv(env);
+    let credentials = credentialsFromEnv(env);
     if (!credentials) {
       log.warn('JIRA_SITE is set, but no Jira credentials are (JIRA_EMAIL + JIRA_API_TOKEN, JIRA_USERNAME + JIRA_PASSWORD, or JIRA_PAT).');
       return;
     }
     const options = clientOptions(log);
     const site = normalizeSite(env.JIRA_SITE, options).baseUrl;
+    // JIRA_OAUTH_ACCESS_TOKEN goes to the gateway only, under the site's cloud id (not refreshed: the environment's job).
+    if (credentials.kind === 'oauth2' && !credentials.cloudId)
+      credentials = await credentialsForSite(site, credentials.accessToken, oauthOriginsFromEnv(env, options).apiUrl, options);
     const login = await validateLogin(site, credentials, options);
     accounts.useEnvironmentAccount(
       {

@@ -125,8 +125,12 @@ export class PermissionService implements vscode.Disposable {
     this.changed.fire();
   }
 
-  private async update(account: LinkedAccount, needs: PermissionNeeds, force: boolean, signal?: AbortSignal): Promise<PermissionSnapshot> {
-    const credentials = await this.accounts.credentials(account);
+  private async update(account: LinkedAccount, needs: PermissionNeeds, force: boolean, signal?: AbortSignal, renewed = false): Promise<PermissionSnapshot> {
+    // OAuth 2.0 accounts refresh their token here, which fails like a login when the grant was revoked.
+    const credentials = await this.accounts.credentials(account).catch((e: unknown) => {
+      this.failed(account, e);
+      throw e;
+    });
     if (!credentials) {
       this.setState(account, 'auth-failed', 'No stored credentials: link the account again.');
       throw new JiraAuthError(`No stored credentials for ${account.site}: link the account again.`);
@@ -146,6 +150,14 @@ export class PermissionService implements vscode.Disposable {
       }
       return result.snapshot;
     } catch (e) {
+      // An OAuth 2.0 access token refused before its time: refreshed once, silently, and asked again.
+      if (!renewed && e instanceof JiraAuthError && e.status === 401) {
+        const renewal = await this.accounts.renewCredentials(account).catch((r: unknown) => {
+          this.failed(account, r);
+          throw r;
+        });
+        if (renewal) return this.update(account, needs, true, signal, true);
+      }
       this.failed(account, e);
       throw e;
     }

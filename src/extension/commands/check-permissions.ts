@@ -76,7 +76,7 @@ export function registerCheckPermissions(context: vscode.ExtensionContext, check
 }
 
 /** Every recipe of the workspace: files matching the setting, and JSON files that are recipes by content. */
-async function readWorkspaceRecipes(checker: RecipeChecker): Promise<{ uri: vscode.Uri; analysis: RecipeAnalysis }[]> {
+export async function readWorkspaceRecipes(checker: RecipeChecker): Promise<{ uri: vscode.Uri; analysis: RecipeAnalysis }[]> {
   const exclude = `{${IGNORED_GLOBS.join(',')}}`;
   const [named, json] = await Promise.all([vscode.workspace.findFiles(readSettings().files, exclude), vscode.workspace.findFiles(JSON_GLOB, exclude)]);
   const unique = new Map([...named, ...json].map((uri) => [uri.toString(), uri]));

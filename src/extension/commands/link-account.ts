@@ -2,14 +2,19 @@ import * as vscode from 'vscode';
 import { detectDeployment, JiraConfigError, normalizeSite, validateLogin, type JiraCredentials } from '../../core/jira';
 import type { AuthType } from '../../core/snapshot';
 import type { AccountStore } from '../accounts/account-store';
+import type { OAuthAccounts } from '../accounts/oauth-accounts';
+import { linkWithOAuth, type OAuthLinkArgs } from '../accounts/oauth-link';
+import { scopesForSite } from '../accounts/oauth-scopes';
+import type { RecipeChecker } from '../recipes/recipe-checker';
 import { clientOptions } from '../settings';
 import { accountName } from '../../core/snapshot';
+import { readWorkspaceRecipes } from './check-permissions';
 
 /**
  * Scripted input, for automation and tests: any field left out is asked for. Secrets passed this way go straight to
  * SecretStorage, like typed ones.
  */
-export interface LinkAccountArgs {
+export interface LinkAccountArgs extends OAuthLinkArgs {
   readonly site?: string;
   readonly method?: AuthType;
   /** Email (Cloud API token) or username (Server/DC password). */
@@ -22,11 +27,18 @@ const METHOD_LABEL: Record<AuthType, { label: string; detail: string }> = {
   api_token: { label: 'Email and API token', detail: 'Jira Cloud: create a token at id.atlassian.com → Security → API tokens.' },
   pat: { label: 'Personal access token', detail: 'Data Center 8.14+: Profile → Personal Access Tokens.' },
   password: { label: 'Username and password', detail: 'Jira Server/Data Center.' },
-  oauth2: { label: 'OAuth 2.0', detail: 'Not offered yet.' },
+  oauth2: { label: 'Jira Cloud (OAuth 2.0)', detail: 'Your own OAuth 2.0 integration from developer.atlassian.com; you consent in the browser.' },
 };
 
+/** What the OAuth 2.0 sign-in needs besides the account store: its tokens, and the recipes whose scopes to ask for. */
+export interface OAuthLinkDeps {
+  readonly oauth: OAuthAccounts;
+  readonly checker: RecipeChecker;
+  readonly log: vscode.LogOutputChannel;
+}
+
 /** Link Jira Account…: site URL → Cloud or Server/DC (from serverInfo) → a fitting sign-in → checked with /myself → saved. */
-export function registerLinkAccount(context: vscode.ExtensionContext, accounts: AccountStore): void {
+export function registerLinkAccount(context: vscode.ExtensionContext, accounts: AccountStore, deps: OAuthLinkDeps): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('jiraRecipeLint.linkAccount', async (args: LinkAccountArgs = {}) => {
       const options = clientOptions();
@@ -47,9 +59,11 @@ export function registerLinkAccount(context: vscode.ExtensionContext, accounts: 
         void vscode.window.showErrorMessage(`Could not reach Jira at ${site}: ${detected.message}`);
         return undefined;
       }
-      const offered = detected.authMethods.filter((m) => m !== 'oauth2');
+      const offered = detected.authMethods;
+      // Linking again (after a revoked grant, say) keeps the way the account was linked.
       const method =
         args.method ??
+        (accounts.get(site)?.authType === 'oauth2' ? 'oauth2' : undefined) ??
         (offered.length === 1
           ? offered[0]
           : (
@@ -62,6 +76,7 @@ export function registerLinkAccount(context: vscode.ExtensionContext, accounts: 
               )
             )?.method);
       if (!method) return undefined;
+      if (method === 'oauth2') return linkOAuth(site, args, accounts, deps);
 
       const credentials = await askCredentials(method, args);
       if (!credentials) return undefined;
@@ -89,6 +104,20 @@ export function registerLinkAccount(context: vscode.ExtensionContext, accounts: 
       return site;
     }),
   );
+}
+
+async function linkOAuth(site: string, args: LinkAccountArgs, accounts: AccountStore, deps: OAuthLinkDeps): Promise<string | undefined> {
+  const scopes = scopesForSite(
+    site,
+    (await readWorkspaceRecipes(deps.checker)).map((r) => r.analysis),
+  );
+  const linked = await linkWithOAuth(site, scopes, args, { accounts, oauth: deps.oauth, options: clientOptions(deps.log), log: deps.log });
+  if (!linked) return undefined;
+  const who = accountName(accounts.get(site)!.account);
+  void vscode.window.showInformationMessage(
+    `Linked ${who} on ${linked.join(', ')} (Jira Cloud, OAuth 2.0). Recipes are being checked against its permissions and scopes.`,
+  );
+  return linked[0];
 }
 
 /** Runs a request under a progress notification; resolves to the error instead of throwing it. */

@@ -73,7 +73,8 @@ function refsIn(value) {
 
 function slimOperation(op) {
   const out = { operationId: op.operationId };
-  for (const key of ['summary', 'description', 'deprecated']) if (op[key] !== undefined) out[key] = op[key];
+  // The OAuth 2.0 scopes: what the simulated API gateway (../atlassian) asks of a token for the operation.
+  for (const key of ['summary', 'description', 'deprecated', 'x-atlassian-oauth2-scopes']) if (op[key] !== undefined) out[key] = op[key];
   if (op.parameters) out.parameters = op.parameters.map(slimParameter);
   if (op.requestBody) {
     out.requestBody = { required: op.requestBody.required, content: slimContent(op.requestBody.content) };

@@ -11,5 +11,6 @@ export function run(): Promise<void> {
     require('./linked-account.test');
     require('./workspace-check.test');
     require('./json-recipes.test');
+    require('./oauth.test');
   });
 }
