@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { deriveScopes, DEFAULT_SPEC_DIR, readSpec, SPEC_FILE } from '../../scripts/generate-scopes';
 import { OPERATIONS } from '../../src/core/catalog';
 import { clientScopes, lackedScopes, operationScopes, SCOPE_CATALOG, scopesToRequest } from '../../src/core/catalog/scopes';
+import { accessRequestText } from '../../src/core/assist/access-request';
 import { check } from '../../src/core/check';
 import { only, project, rangeOf, snapshot, yaml } from './helpers';
 
@@ -129,5 +130,15 @@ describe('check engine: missing-scope', () => {
     );
     assert.deepEqual(check(webhookRecipe, [snapshot(held)]), [], 'an API token has no scopes');
     assert.deepEqual(check(webhookRecipe, [snapshot({ ...held, authType: 'oauth2' })]), [], 'scopes not known: nothing to judge');
+  });
+
+  it('puts the scopes in the access request apart from permissions, with the steps that need them', () => {
+    const findings = check(webhookRecipe, [oauth(['read:jira-user', 'read:jira-work', 'write:jira-work'])]);
+    const text = accessRequestText([{ recipe: 'Escalate', findings }], [oauth([])]) ?? '';
+    assert.match(
+      text,
+      /OAuth 2\.0 scopes to add to the integration \(Atlassian's developer console → the integration → Permissions → Jira API\); the account then links again to consent to them:\n- manage:jira-webhook \(or, as granular scopes, read:field:jira, read:project:jira, write:webhook:jira\), needed by recipe "Escalate", trigger bug \(updated_issue_webhook\)\n/,
+    );
+    assert.doesNotMatch(text, /Global permissions/);
   });
 });

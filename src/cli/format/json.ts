@@ -13,6 +13,7 @@ export function formatJson(reports: readonly FileReport[]): string {
       operation: f.operation,
       project: f.project,
       permissions: f.permissions,
+      ...(f.scopes ? { scopes: f.scopes } : {}),
     })),
   );
   return `${JSON.stringify({ version: 1, findings, summary: summarize(reports) }, null, 2)}\n`;

@@ -1,9 +1,9 @@
-import { findOperation } from '../catalog';
 import { describePermission, permissionInfo } from '../catalog/permissions';
 import { isGrantable, type Finding } from '../check/findings';
 import { accountLabel, holdersLabel } from '../check/labels';
 import { snapshotForHost } from '../snapshot/normalize';
 import type { PermissionSnapshot } from '../snapshot/types';
+import { scopeRequestLines, stepName } from './scope-request';
 
 /** The findings of one recipe file, with the recipe's name for the request. */
 export interface RecipeFindings {
@@ -17,17 +17,29 @@ interface Need {
   readonly reasons: string[];
 }
 
+interface SiteNeeds {
+  readonly global: Map<string, Need>;
+  readonly projects: Map<string, Map<string, Need>>;
+  /** missing-scope findings: said apart, as no Jira administrator grants scopes. */
+  readonly scopes: { recipe: string; finding: Finding }[];
+}
+
 /**
  * A ready-to-send request for a Jira administrator: per site, the account, then each global permission and each
  * project's permissions the recipes need, with which step needs it and who holds it now where that is known.
  */
 export function accessRequestText(recipes: readonly RecipeFindings[], snapshots: readonly PermissionSnapshot[]): string | undefined {
-  const bySite = new Map<string, { global: Map<string, Need>; projects: Map<string, Map<string, Need>> }>();
+  const bySite = new Map<string, SiteNeeds>();
+  const siteOf = (name: string): SiteNeeds => {
+    let site = bySite.get(name);
+    if (!site) bySite.set(name, (site = { global: new Map(), projects: new Map(), scopes: [] }));
+    return site;
+  };
   for (const { recipe, findings } of recipes) {
     for (const f of findings) {
+      if (f.code === 'missing-scope' && f.site) siteOf(f.site).scopes.push({ recipe, finding: f });
       if (!isGrantable(f) || !f.site) continue;
-      let site = bySite.get(f.site);
-      if (!site) bySite.set(f.site, (site = { global: new Map(), projects: new Map() }));
+      const site = siteOf(f.site);
       const text = f.code === 'security-level-unavailable' ? securityNeed(f) : f.permissions.map(describePermission).join(' or ');
       const target = f.project === null ? site.global : mapFor(site.projects, f.project);
       const need = target.get(text) ?? {
@@ -55,6 +67,7 @@ export function accessRequestText(recipes: readonly RecipeFindings[], snapshots:
       for (const [text, need] of needs.global) lines.push(`- ${text}, needed by ${need.reasons.join('; ')}`);
       lines.push('');
     }
+    lines.push(...scopeRequestLines(needs.scopes));
     for (const [project, perms] of needs.projects) {
       const p = snapshot?.projects?.[project];
       lines.push(`Project ${project}${p && p.name ? ` (${p.name})` : ''}:`);
@@ -76,11 +89,6 @@ export function accessRequestText(recipes: readonly RecipeFindings[], snapshots:
     '',
     "(Prepared by jira-recipe-lint from the account's own permissions; it contains no credentials.)",
   ].join('\n');
-}
-
-function stepName(f: Finding): string {
-  if (f.operation && findOperation(f.operation)?.kind === 'trigger') return f.step === 'trigger' ? 'the trigger' : `trigger ${f.step}`;
-  return `step ${f.step}`;
 }
 
 function mapFor<K, V>(map: Map<K, Map<string, V>>, key: K): Map<string, V> {

@@ -1,4 +1,4 @@
-import { operationScopes } from '../catalog/scopes';
+import { lackedScopes, operationScopes } from '../catalog/scopes';
 import { snapshotForHost } from '../snapshot/normalize';
 import type { PermissionSnapshot } from '../snapshot/types';
 import type { JiraStep, RecipeAnalysis } from './analyze';
@@ -24,10 +24,9 @@ function missingScopeFinding(jiraStep: JiraStep, snapshot: PermissionSnapshot, g
   const { step, operation } = jiraStep;
   const needed = operationScopes(operation.name);
   if (!needed) return undefined;
-  const held = new Set(granted);
-  const lacksClassic = needed.classic.filter((s) => !held.has(s));
-  const lacksGranular = needed.granular.filter((s) => !held.has(s));
-  if (!lacksClassic.length || !lacksGranular.length) return undefined;
+  const lacked = lackedScopes(needed, granted);
+  if (!lacked) return undefined;
+  const { classic: lacksClassic, granular: lacksGranular } = lacked;
   const same = sameSet(needed.classic, needed.granular);
   const needs = same ? list(needed.classic) : `${list(needed.classic)} (classic) or ${list(needed.granular)} (granular)`;
   const lacks = same ? list(lacksClassic) : `${list(lacksClassic)} (classic) and ${list(lacksGranular)} (granular)`;
