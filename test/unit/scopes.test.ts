@@ -5,7 +5,9 @@ import { deriveScopes, DEFAULT_SPEC_DIR, readSpec, SPEC_FILE } from '../../scrip
 import { OPERATIONS } from '../../src/core/catalog';
 import { clientScopes, lackedScopes, operationScopes, SCOPE_CATALOG, scopesToRequest } from '../../src/core/catalog/scopes';
 import { accessRequestText } from '../../src/core/assist/access-request';
-import { check } from '../../src/core/check';
+import { analyzeRecipe, check } from '../../src/core/check';
+import { hoverAt } from '../../src/core/assist/hover';
+import type { PermissionSnapshot } from '../../src/core/snapshot';
 import { only, project, rangeOf, snapshot, yaml } from './helpers';
 
 describe('OAuth 2.0 scopes of the catalog', () => {
@@ -80,17 +82,19 @@ describe('OAuth 2.0 scopes of the catalog', () => {
   });
 });
 
+/** A real-time trigger and a comment, both in ENG. */
+const webhookRecipe = yaml(
+  'name: t',
+  'connections:',
+  '  jira: { provider: jira, host: https://acme.atlassian.net }',
+  'trigger: { id: bug, event: updated_issue_webhook, input: { project: ENG } }',
+  'steps:',
+  '  - id: note',
+  '    action: create_comment',
+  '    input: { issue: "{{ bug.key }}", comment: hi }',
+);
+
 describe('check engine: missing-scope', () => {
-  const webhookRecipe = yaml(
-    'name: t',
-    'connections:',
-    '  jira: { provider: jira, host: https://acme.atlassian.net }',
-    'trigger: { id: bug, event: updated_issue_webhook, input: { project: ENG } }',
-    'steps:',
-    '  - id: note',
-    '    action: create_comment',
-    '    input: { issue: "{{ bug.key }}", comment: hi }',
-  );
   const held = { global: { ADMINISTER: true }, projects: { ENG: project(['BROWSE_PROJECTS', 'ADD_COMMENTS']) } };
   const oauth = (scopes: string[]) => snapshot({ ...held, authType: 'oauth2', scopes });
 
@@ -140,5 +144,52 @@ describe('check engine: missing-scope', () => {
       /OAuth 2\.0 scopes to add to the integration \(Atlassian's developer console → the integration → Permissions → Jira API\); the account then links again to consent to them:\n- manage:jira-webhook \(or, as granular scopes, read:field:jira, read:project:jira, write:webhook:jira\), needed by recipe "Escalate", trigger bug \(updated_issue_webhook\)\n/,
     );
     assert.doesNotMatch(text, /Global permissions/);
+  });
+});
+
+describe('OAuth 2.0 accounts and real-time triggers', () => {
+  const recipe = webhookRecipe;
+  const eng = { ENG: project(['BROWSE_PROJECTS', 'ADD_COMMENTS']) };
+  const scopes = ['read:jira-user', 'read:jira-work', 'write:jira-work', 'manage:jira-webhook'];
+
+  it('asks no Administer Jira of an OAuth 2.0 account, whose webhook is a dynamic one, but does of an API token', () => {
+    assert.deepEqual(check(recipe, [snapshot({ projects: eng, authType: 'oauth2', scopes })]), []);
+    assert.deepEqual(
+      check(recipe, [snapshot({ projects: eng })]).map((f) => [f.code, f.permissions]),
+      [['missing-global-permission', ['ADMINISTER']]],
+    );
+  });
+
+  it('still needs Browse Projects in the filtered project for an OAuth 2.0 account', () => {
+    const findings = check(recipe, [snapshot({ projects: { ENG: project(['ADD_COMMENTS'], ['BROWSE_PROJECTS']) }, authType: 'oauth2', scopes })]);
+    assert.deepEqual(
+      findings.map((f) => [f.code, f.step, f.permissions]),
+      [
+        ['missing-permission', 'bug', ['BROWSE_PROJECTS']],
+        ['missing-permission', 'note', ['BROWSE_PROJECTS']],
+      ],
+    );
+  });
+
+  const hover = (line: number, character: number, snaps: readonly PermissionSnapshot[]) =>
+    hoverAt(analyzeRecipe(recipe), { line, character }, snaps)?.markdown ?? '';
+
+  it('hovers list the scopes next to the permissions, marked for an OAuth 2.0 token', () => {
+    const lacking = hover(6, 15, [snapshot({ projects: eng, authType: 'oauth2', scopes: ['read:jira-work'] })]);
+    assert.match(
+      lacking,
+      /OAuth 2\.0 scopes for `POST \/rest\/api\/3\/issue\/\{issueIdOrKey\}\/comment`: `write:jira-work` \(classic\) or `read:comment:jira`, .*\(granular\) — ✗ the token lacks `write:jira-work`: add it to the OAuth 2\.0 integration/,
+    );
+    const holding = hover(6, 15, [snapshot({ projects: eng, authType: 'oauth2', scopes })]);
+    assert.match(holding, /— ✓ granted to the token\./);
+    assert.match(hover(6, 15, []), /— for connections that link through OAuth 2\.0\./);
+    assert.doesNotMatch(hover(6, 15, [snapshot({ projects: eng })]), /OAuth 2\.0 scopes/, 'an API token has no scopes');
+  });
+
+  it("the trigger's hover tells an OAuth 2.0 account about dynamic webhooks instead of Administer Jira", () => {
+    const oauth = hover(3, 30, [snapshot({ projects: eng, authType: 'oauth2', scopes })]);
+    assert.match(oauth, /registers a dynamic webhook \(`POST \/rest\/api\/3\/webhook`\), which needs no global permission/);
+    assert.doesNotMatch(oauth, /Administer Jira|ADMINISTER/);
+    assert.match(hover(3, 30, [snapshot({ projects: eng })]), /Administer Jira `ADMINISTER`/);
   });
 });

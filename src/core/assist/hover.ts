@@ -3,11 +3,12 @@ import type { JiraStep, RecipeAnalysis } from '../check/analyze';
 import { requirementHeld } from '../check/held';
 import { accountLabel, holdersLabel, whoCanGrant } from '../check/labels';
 import { ProjectResolver } from '../check/projects';
-import { requirementsOf, type Requirement } from '../check/requirements';
+import { registersDynamicWebhook, requirementsOf, type Requirement } from '../check/requirements';
 import { projectOf, snapshotForHost } from '../snapshot/normalize';
 import type { PermissionSnapshot, ProjectSnapshot } from '../snapshot/types';
 import type { Position, Range } from '../text/range';
 import { locate } from './locate';
+import { DYNAMIC_WEBHOOK_NOTE, scopeMarkdown } from './scope-hover';
 
 /** Hover text (Markdown) for whatever is under a position of a recipe, or undefined. */
 export function hoverAt(
@@ -37,7 +38,7 @@ export function permissionMarkdown(p: PermissionInfo): string {
 function operationMarkdown(analysis: RecipeAnalysis, jiraStep: JiraStep, snapshots: readonly PermissionSnapshot[]): string {
   const { operation: op, step, connection } = jiraStep;
   const snapshot = snapshotForHost(connection.host, snapshots);
-  const requirements = requirementsOf(op, step.inputs);
+  const requirements = requirementsOf(op, step.inputs, snapshot?.authType);
   const refs = requirements.some((r) => r.keys.some((k) => !isGlobalPermission(k))) ? new ProjectResolver(analysis.model).projectsOf(step) : [];
   // Projects named by id are shown by their key once the snapshot knows it.
   const projects = refs.map((ref) => (snapshot && projectOf(snapshot, ref)?.key) ?? ref);
@@ -64,8 +65,11 @@ function operationMarkdown(analysis: RecipeAnalysis, jiraStep: JiraStep, snapsho
       parts.push("The project can't be told from this step: set `input.project` (or `defaults.project`) to check it.");
     if (snapshot) parts.push(...explanations(requirements, snapshot, projects));
   }
+  const scopes = scopeMarkdown(op.name, snapshot);
+  if (scopes) parts.push(scopes);
   parts.push(LAYERS);
-  if (op.notes?.length) parts.push(op.notes.map((n) => `- ${n}`).join('\n'));
+  const notes = registersDynamicWebhook(op, snapshot?.authType) ? [DYNAMIC_WEBHOOK_NOTE] : (op.notes ?? []);
+  if (notes.length) parts.push(notes.map((n) => `- ${n}`).join('\n'));
   return parts.join('\n\n');
 }
 
