@@ -17,8 +17,11 @@ const CLIENT = {
 };
 const RECIPE = 'oauth-escalate.recipe.yaml';
 const CONFIG = '.jira-recipe-lint.json';
-/** The real-time trigger's operation: Jan lacks Administer Jira, and, at first, the token lacks manage:jira-webhook. */
-const LACKS_ADMIN = 'missing-global-permission@3:27-3:48';
+/**
+ * The real-time trigger's operation: it watches SEC, which Jan cannot see (its dynamic webhook needs no Administer
+ * Jira, but Browse Projects), and, at first, the token lacks manage:jira-webhook.
+ */
+const NOT_VISIBLE = 'project-not-visible@3:27-3:48';
 const LACKS_SCOPE = 'missing-scope@3:27-3:48';
 
 interface AccountRow {
@@ -112,16 +115,16 @@ describe('a Jira Cloud account linked with OAuth 2.0', () => {
       'name: Escalate through OAuth',
       'connections:',
       `  jira: { provider: jira, host: ${jira.url} }`,
-      'trigger: { id: bug, event: updated_issue_webhook, input: { project: ENG } }',
+      'trigger: { id: bug, event: updated_issue_webhook, input: { project: SEC } }',
       'steps:',
       '  - id: look',
       '    action: get_issue',
-      '    input: { issue: "{{ bug.key }}" }',
+      '    input: { issue: ENG-1 }',
       '',
     ].join('\n');
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    await waitForDiagnostics(uri, [LACKS_ADMIN, LACKS_SCOPE], 'the missing scope, next to the missing permission');
+    await waitForDiagnostics(uri, [LACKS_SCOPE, NOT_VISIBLE], 'the missing scope, next to the missing permission');
     const scope = vscode.languages.getDiagnostics(uri).find((d) => d.code === 'missing-scope');
     assert.match(
       scope?.message ?? '',
@@ -134,7 +137,7 @@ describe('a Jira Cloud account linked with OAuth 2.0', () => {
     const site = await vscode.commands.executeCommand('jiraRecipeLint.linkAccount', { site: jira.url, method: 'oauth2' });
     assert.equal(site, jira.url);
     assert.ok(atlassian.grants[1].scopes.includes('manage:jira-webhook'), 'the second consent asked for the scope the recipe needs');
-    await waitForDiagnostics(uri, [LACKS_ADMIN], 'only the permission finding');
+    await waitForDiagnostics(uri, [NOT_VISIBLE], 'only the permission finding');
   });
 
   it('refreshes an access token Jira refuses, silently', async () => {
@@ -145,7 +148,7 @@ describe('a Jira Cloud account linked with OAuth 2.0', () => {
     assert.equal(summary?.errors, 1);
     assert.equal(tokenRequests(), before + 1, 'one refresh');
     assert.equal((await accounts()).find((a) => a.site === jira.url)?.state, 'ok');
-    assert.deepEqual(diagnosticRows(uri), [LACKS_ADMIN]);
+    assert.deepEqual(diagnosticRows(uri), [NOT_VISIBLE]);
   });
 
   it('asks to link again when the grant was revoked, and unlinking forgets the account', async () => {
