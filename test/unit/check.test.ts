@@ -170,7 +170,7 @@ describe('check engine', () => {
         'trigger: { event: new_issue, input: { project: ENG } }',
         'steps:',
         '  - action: create_issue',
-        `    input: { project: ENG, summary: x, security: ${level} }`,
+        `    input: { project: ENG, issue_type: Task, summary: x, security: ${level} }`,
       );
     const snap = (held: boolean) =>
       snapshot({
@@ -184,7 +184,7 @@ describe('check engine', () => {
     it('flags a level the account may not set, on the value', () => {
       const [f] = check(text('Top-secret'), [snap(true)]);
       assert.equal(f.code, 'security-level-unavailable');
-      assert.deepEqual(rangeOf(f), [6, 49, 6, 59]);
+      assert.deepEqual(rangeOf(f), [6, 67, 6, 77]);
       assert.match(f.message, /may not set the issue security level "Top-secret" in project ENG \(levels it may set: Internal\)/);
     });
 
@@ -364,7 +364,7 @@ describe('check engine', () => {
         '  jira: { provider: jira, host: https://acme.atlassian.net }',
         'trigger: { connection: zd, event: new_ticket }',
         'steps:',
-        '  - { action: create_comment, input: { issue: ENG-1 } }',
+        '  - { action: create_comment, input: { issue: ENG-1, comment: hi } }',
       );
       const findings = check(text, [snapshot({ projects: { ENG: project(['BROWSE_PROJECTS'], ['ADD_COMMENTS']) } })]);
       assert.deepEqual(
@@ -381,7 +381,7 @@ describe('check engine', () => {
         '  dc: { provider: jira, host: https://jira.acme.example }',
         'trigger: { connection: dc, event: new_issue, input: { project: ENG } }',
         'steps:',
-        '  - { action: create_comment, input: { issue: ENG-1 } }',
+        '  - { action: create_comment, input: { issue: ENG-1, comment: hi } }',
       );
       const dcSnap = snapshot({
         site: 'https://jira.acme.example',
@@ -403,7 +403,7 @@ describe('check engine', () => {
       'trigger: { event: new_issue, input: { project: ENG } }',
       'steps:',
       '  - action: create_issue',
-      '    input: { project: ENG, summary: x, assignee: me, duedate: "2026-12-24" }',
+      '    input: { project: ENG, issue_type: Bug, summary: x, assignee: me, duedate: "2026-12-24" }',
     );
     assert.deepEqual(check(text, [snapshot({ projects: { ENG: project(['BROWSE_PROJECTS', 'CREATE_ISSUES', 'ASSIGN_ISSUES', 'SCHEDULE_ISSUES']) } })]), []);
   });

@@ -43,9 +43,10 @@ describe('recipe schema', () => {
     assert.deepEqual(rangeOf(f), [3, 4, 3, 5]);
   });
 
-  it('puts a property that is not allowed on its key, and lists what is allowed', () => {
+  it('puts a property that is not allowed on its key, with the one it probably meant, and lists what is allowed', () => {
     const [f] = schemaFindings(yaml('name: x', 'trigger: { event: new_issue }', 'steps:', '  - action: get_issue', '    inputs: { issue: ENG-1 }'));
-    assert.match(f.message, /^Property "inputs" is not allowed\. Allowed here: id, description, connection, action, input\.$/);
+    assert.match(f.message, /^Property "inputs" is not allowed\. Did you mean "input"\? Allowed here: id, description, connection, action, input\.$/);
+    assert.equal(f.suggestion, 'input');
     assert.deepEqual(rangeOf(f), [4, 4, 4, 10]);
   });
 

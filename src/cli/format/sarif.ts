@@ -19,6 +19,8 @@ const RULE_TEXT: Record<FindingCode, string> = {
   unverified: 'A permission could not be verified.',
   'disabled-step': 'A Jira step is disabled, so it is not checked.',
   'missing-scope': 'The OAuth 2.0 token of the linked account lacks a scope the step needs.',
+  'unknown-input': 'A step gives an input its operation does not take.',
+  'missing-input': 'A step lacks an input its operation requires.',
 };
 
 const LEVEL = { error: 'error', warning: 'warning', information: 'note' } as const;

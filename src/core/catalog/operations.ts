@@ -124,7 +124,10 @@ export const OPERATIONS: readonly OperationSpec[] = [
     rest: 'POST /rest/api/3/issue',
     project: ['BROWSE_PROJECTS', 'CREATE_ISSUES'],
     inputRules: issueFieldRules,
-    inputs: [{ ...projectInput, required: true }, ...issueFieldInputs],
+    inputs: [
+      { ...projectInput, required: true },
+      ...issueFieldInputs.map((i) => (i.key === 'summary' || i.key === 'issue_type' ? { ...i, required: true } : i)),
+    ],
   },
   {
     name: 'update_issue',

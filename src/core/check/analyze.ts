@@ -3,6 +3,7 @@ import type { OperationStep, RecipeFormat, RecipeModel } from '../recipe/model';
 import { readRecipe } from '../recipe/read';
 import { isJira, resolveConnection, withConnectionSites, type ConnectionSites, type ResolvedConnection } from './connections';
 import { finding, FindingCode, type Finding } from './findings';
+import { checkInputs } from './input-check';
 import { stepName } from './labels';
 
 /** A Jira step with its operation looked up in the catalog. */
@@ -62,6 +63,7 @@ export function analyzeRecipe(text: string, options: AnalyzeOptions = {}): Recip
     if (operation && operation.kind === step.kind) jiraSteps.push({ step, connection, operation });
     else findings.push(unknownOperation(step, operation));
   }
+  findings.push(...checkInputs(jiraSteps, model));
   return { text, format: model.format, model, findings, jiraSteps };
 }
 

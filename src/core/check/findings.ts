@@ -22,6 +22,8 @@ export const FindingCode = {
   Unverified: 'unverified',
   DisabledStep: 'disabled-step',
   MissingScope: 'missing-scope',
+  UnknownInput: 'unknown-input',
+  MissingInput: 'missing-input',
 } as const;
 export type FindingCode = (typeof FindingCode)[keyof typeof FindingCode];
 
@@ -45,6 +47,8 @@ export const SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   unverified: 'information',
   'disabled-step': 'information',
   'missing-scope': 'error',
+  'unknown-input': 'warning',
+  'missing-input': 'error',
 };
 
 /** Findings a Jira administrator can resolve by granting something: what access requests and quick fixes offer. */
@@ -71,11 +75,14 @@ export interface Finding {
   /** The permission keys the finding is about (current keys); with `alternatives`, any one of them will do. */
   readonly permissions: readonly string[];
   readonly alternatives?: boolean;
-  /** The input whose value added the requirement (`assignee` → Assign Issues). */
+  /** The input whose value added the requirement (`assignee` → Assign Issues); for input findings, the input. */
   readonly input?: string;
   /** For security-level-unavailable: the level the step sets. */
   readonly securityLevel?: string;
-  /** For unknown-trigger/unknown-action: the name it probably meant. For a real-time trigger: its polling twin. */
+  /**
+   * For unknown-trigger, unknown-action, unknown-input and a schema's unknown property: the name it probably meant.
+   * For a real-time trigger: its polling twin.
+   */
   readonly suggestion?: string;
   /** For missing-scope: the OAuth 2.0 scopes the token lacks, in each form (either form whole would do). */
   readonly scopes?: { readonly classic: readonly string[]; readonly granular: readonly string[] };

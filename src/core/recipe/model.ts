@@ -18,6 +18,24 @@ export interface InputEntry {
   readonly dynamic: boolean;
   /** Ids of the steps whose output the value refers to, in the order they appear. */
   readonly refs: readonly string[];
+  /** The value is blank (null, an empty string, an empty map or list): a required input given so is still missing. */
+  readonly blank?: boolean;
+}
+
+/**
+ * How much of a step's input the adapter knows, so that input checks raise no false alarms. Formats differ: our YAML
+ * names every input as the catalog does; an n8n node's parameters hold much besides inputs, and n8n fills in defaults
+ * it leaves out of the file; a Workato step may use field names we don't know.
+ */
+export interface InputCoverage {
+  /** Every input the step gives is in `inputs` under the name written: one the operation doesn't take is a mistake. */
+  readonly names: boolean;
+  /**
+   * Catalog inputs whose absence from `inputs` means the step really lacks them: `all`; `all-if-known`, all when
+   * every input is one the operation takes (an input of a name we don't know may be the missing one by another
+   * name); or just these.
+   */
+  readonly absence: 'all' | 'all-if-known' | ReadonlySet<string>;
 }
 
 export interface OperationStep {
@@ -35,6 +53,10 @@ export interface OperationStep {
   /** Where the operation is named: findings about the operation sit here. */
   readonly operationRange: Range;
   readonly inputs: ReadonlyMap<string, InputEntry>;
+  /** Where the step's inputs are named (YAML's `input:` key): a missing input is reported there. */
+  readonly inputRange?: Range;
+  /** What the inputs tell for certain; absent: nothing, so the inputs are not checked. */
+  readonly inputCoverage?: InputCoverage;
   /** The platform will not run the step (an n8n node that is disabled): reported by its adapter, never checked. */
   readonly disabled?: boolean;
   /**

@@ -3,9 +3,17 @@ import { FindingCode, isGrantable } from '../../core/check';
 import { findingOf, SOURCE, toRange } from '../convert';
 import type { RecipeChecker } from '../recipes/recipe-checker';
 
+/** Findings whose suggestion is the name they probably meant: the fix puts it in place of the misspelt one. */
+const DID_YOU_MEAN: ReadonlySet<FindingCode> = new Set<FindingCode>([
+  FindingCode.UnknownAction,
+  FindingCode.UnknownTrigger,
+  FindingCode.UnknownInput,
+  FindingCode.Schema,
+]);
+
 /**
- * Quick fixes: a real-time trigger without Jira Administrators → its polling twin; an unknown operation → the name
- * it probably meant; any missing grant → copy an access request for the Jira administrator.
+ * Quick fixes: a real-time trigger without Jira Administrators → its polling twin; an unknown operation, input or
+ * property → the name it probably meant; any missing grant → copy an access request for the Jira administrator.
  */
 export class QuickFixes implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
@@ -19,7 +27,7 @@ export class QuickFixes implements vscode.CodeActionProvider {
       if (diagnostic.source !== SOURCE) continue;
       const finding = findingOf(findings, diagnostic);
       if (!finding) continue;
-      if (finding.suggestion && (finding.code === FindingCode.UnknownAction || finding.code === FindingCode.UnknownTrigger)) {
+      if (finding.suggestion && DID_YOU_MEAN.has(finding.code)) {
         actions.push(this.replace(document, diagnostic, `Change to "${finding.suggestion}"`, finding.suggestion, true));
       }
       if (finding.suggestion && finding.code === FindingCode.MissingGlobalPermission) {
@@ -47,7 +55,7 @@ export class QuickFixes implements vscode.CodeActionProvider {
   }
 }
 
-/** The operation name inside its range, without the quotes a quoted scalar carries. */
+/** The name inside its range, without the quotes a quoted scalar carries. */
 function rangeOfValue(
   document: vscode.TextDocument,
   range: vscode.Range,

@@ -232,7 +232,7 @@ describe('n8n workflows', () => {
           issueType: { __rl: true, value: '10004', mode: 'list' },
           summary: 'x',
         }),
-        jira('By id', { project: { __rl: true, value: '10000', mode: 'id' }, summary: 'y' }),
+        jira('By id', { project: { __rl: true, value: '10000', mode: 'id' }, issueType: '10004', summary: 'y' }),
       ]);
       const [list, byId] = read(text).model.actions;
       assert.equal(list.inputs.get('project')?.literal, '10001');
@@ -254,7 +254,7 @@ describe('n8n workflows', () => {
       );
     });
 
-    it('leaves a blank project out, so the step is unverified and never wrongly an error', () => {
+    it('leaves a blank project out: its permissions are unverified, and the input it lacks is reported', () => {
       const text = workflow([
         jira('Template', { project: '', issueType: '', summary: 'x' }),
         jira('Template 2', { project: { __rl: true, value: '', mode: 'list' }, summary: 'y' }),
@@ -266,14 +266,21 @@ describe('n8n workflows', () => {
       );
       const findings = check(text, [snapshot({ projects: { ENG: project([], ['BROWSE_PROJECTS', 'CREATE_ISSUES']) } })]);
       assert.deepEqual(
-        findings.map((f) => `${f.code}:${f.step}`),
-        ['unverified:Template', 'unverified:Template 2'],
+        findings.map((f) => `${f.code}:${f.step}:${f.input ?? ''}`),
+        [
+          'missing-input:Template:project',
+          'missing-input:Template:issue_type',
+          'unverified:Template:',
+          'missing-input:Template 2:project',
+          'missing-input:Template 2:issue_type',
+          'unverified:Template 2:',
+        ],
       );
       assert.match(
-        findings[0].message,
+        findings[2].message,
         /needs Browse Projects \(BROWSE_PROJECTS\), Create Issues \(CREATE_ISSUES\) in a project that can't be told from the step/,
       );
-      assert.deepEqual(rangeOf(findings[0]), at(text, '"n8n-nodes-base.jira"'));
+      assert.deepEqual(rangeOf(findings[2]), at(text, '"n8n-nodes-base.jira"'));
     });
 
     it("maps every operation of n8n's Jira node onto a catalog action", () => {

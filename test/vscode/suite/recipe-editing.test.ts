@@ -16,7 +16,7 @@ describe('editing a recipe (no account linked)', () => {
       '  input: { project: ENG }',
       'steps:',
       '  - action: create_coment',
-      '    inputs: { issue: ENG-1 }',
+      '    inputs: { isue: ENG-1, comment: hi }',
       '',
     ].join('\n');
     await vscode.workspace.fs.writeFile(scratch, new TextEncoder().encode(text));
@@ -64,14 +64,39 @@ describe('editing a recipe (no account linked)', () => {
     assert.ok(fix?.edit, `fix offered among: ${actions.map((a) => a.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.equal(document.lineAt(6).text, '  - action: create_comment');
-    await waitForDiagnostics(scratch, ['unverified@3:9-3:18', 'schema@7:4-7:10'], 'diagnostics after the fix');
+    // Now a Jira step, whose inputs are checked: with `inputs` misspelt, it has none.
+    await waitForDiagnostics(
+      scratch,
+      ['unverified@3:9-3:18', 'missing-input@6:12-6:26', 'missing-input@6:12-6:26', 'schema@7:4-7:10'],
+      'diagnostics after the fix',
+    );
+  });
+
+  it('applies the did-you-mean of a property the schema does not allow, then of an unknown input', async () => {
+    const fixFor = async (code: string, title: string) => {
+      const diagnostic = vscode.languages.getDiagnostics(scratch).find((d) => d.code === code);
+      assert.ok(diagnostic, code);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', scratch, diagnostic.range);
+      const fix = actions.find((a) => a.title === title);
+      assert.ok(fix?.edit, `${title} offered among: ${actions.map((a) => a.title).join(' | ')}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    };
+    await fixFor('schema', 'Change to "input"');
+    assert.equal(document.lineAt(7).text, '    input: { isue: ENG-1, comment: hi }');
+    await waitForDiagnostics(scratch, ['unverified@3:9-3:18', 'missing-input@7:4-7:9', 'unknown-input@7:13-7:17'], 'the misspelt input');
+    const unknown = vscode.languages.getDiagnostics(scratch).find((d) => d.code === 'unknown-input');
+    assert.equal(unknown?.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(unknown?.message ?? '', /has no input "isue"\. Did you mean "issue"\?/);
+    await fixFor('unknown-input', 'Change to "issue"');
+    assert.equal(document.lineAt(7).text, '    input: { issue: ENG-1, comment: hi }');
+    await waitForDiagnostics(scratch, ['unverified@3:9-3:18'], 'diagnostics after both fixes');
   });
 
   it('re-checks while typing: a duplicate id appears on the later step', async () => {
     const edit = new vscode.WorkspaceEdit();
     edit.insert(scratch, new vscode.Position(8, 0), '  - { id: bug, action: get_issue, input: { issue: ENG-2 } }\n');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    await waitForDiagnostics(scratch, ['unverified@3:9-3:18', 'schema@7:4-7:10', 'duplicate-id@8:10-8:13'], 'duplicate id');
+    await waitForDiagnostics(scratch, ['unverified@3:9-3:18', 'duplicate-id@8:10-8:13'], 'duplicate id');
   });
 
   it('leaves other YAML files alone', async () => {

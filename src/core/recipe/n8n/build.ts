@@ -1,4 +1,4 @@
-import { distance } from 'fastest-levenshtein';
+import { closest } from '../../text/closest';
 import type { Range } from '../../text/range';
 import { jsonRange, scalarText, type JsonDocument, type JsonNode } from '../json/tree';
 import type { ConnectionEntry, InputEntry, OperationStep, ReadProblem, RecipeModel, StepIdEntry } from '../model';
@@ -6,6 +6,7 @@ import { readParameterString, type ExpressionRef } from './expressions';
 import { JIRA_CREDENTIALS, jiraNodeKind, passesItemsThrough } from './nodes';
 import {
   DEFAULT_RESOURCE,
+  inputsKnownAbsent,
   JIRA_RESOURCES,
   N8N_WEBHOOK_ADVICE,
   TRIGGER_PARAMETERS,
@@ -100,6 +101,8 @@ class WorkflowReader {
       operation: found.operation,
       operationRange: found.range,
       inputs: this.inputsOf(parameters, found.parameters, name),
+      // Parameters hold much besides inputs (resource, operation, options…): only absence is telling, and not always.
+      inputCoverage: { names: false, absence: inputsKnownAbsent(found.parameters) },
       ...(disabled ? { disabled: true } : {}),
       ...(kind === 'trigger' ? { webhookAdvice: N8N_WEBHOOK_ADVICE } : {}),
     };
@@ -396,15 +399,4 @@ function lookupOf(mappings: readonly ParameterMapping[]): Lookup {
   }
   lookups.set(mappings, lookup);
   return lookup;
-}
-
-/** The valid value closest to a misspelt one, when it is close enough to be a typo (as for catalog names). */
-function closest(value: string, valid: readonly string[]): string | undefined {
-  const lower = value.toLowerCase();
-  let best: { name: string; d: number } | undefined;
-  for (const name of valid) {
-    const d = distance(lower, name.toLowerCase());
-    if (!best || d < best.d) best = { name, d };
-  }
-  return best && best.d <= Math.max(2, Math.floor(value.length / 3)) ? best.name : undefined;
 }

@@ -16,6 +16,8 @@ export interface ParameterMapping {
    * the id of a transition, and only its name ("Close Issue", "Done") tells a close or a resolve from other moves.
    */
   readonly preferCachedName?: boolean;
+  /** n8n fills the parameter in when the JSON leaves it out (`binaryPropertyName` is `data`): absent is not missing. */
+  readonly hasDefault?: boolean;
 }
 
 export interface N8nOperation {
@@ -55,6 +57,17 @@ const issueFields = (collection: string): ParameterMapping[] => [
   param(`${collection}.serverLabels`, 'labels'),
   param(`${collection}.description`, 'description'),
 ];
+
+/**
+ * The catalog inputs whose absence from a node's JSON means the node really lacks them: those n8n reads from a
+ * top-level parameter without a default (an empty `issueKey` or `summary` is left out of the file, and n8n refuses
+ * to run the node). Parameters inside collections (`additionalFields`, `options`) are optional in n8n.
+ */
+export function inputsKnownAbsent(parameters: readonly ParameterMapping[]): ReadonlySet<string> {
+  const inputs = new Set(parameters.map((p) => p.input));
+  for (const p of parameters) if (p.path.length > 1 || p.hasDefault) inputs.delete(p.input);
+  return inputs;
+}
 
 const op = (operation: string, ...parameters: ParameterMapping[]): N8nOperation => ({ operation, parameters });
 
@@ -98,7 +111,7 @@ export const JIRA_RESOURCES: Readonly<Record<string, N8nResource>> = {
   issueAttachment: {
     defaultOperation: 'add',
     operations: {
-      add: op('upload_attachment', issueKey, param('binaryPropertyName', 'file')),
+      add: op('upload_attachment', issueKey, param('binaryPropertyName', 'file', { hasDefault: true })),
       get: op('get_attachment_metadata', param('attachmentId', 'attachment_id')),
       getAll: op('get_issue_attachments', issueKey),
       remove: op('delete_attachment', param('attachmentId', 'attachment_id')),

@@ -1,4 +1,4 @@
-import { distance } from 'fastest-levenshtein';
+import { closest } from '../../text/closest';
 
 type Kind = 'trigger' | 'action';
 
@@ -125,17 +125,11 @@ function namesOfKind(kind: Kind): readonly string[] {
 const suggestions = new Map<string, string | undefined>();
 const MAX_REMEMBERED = 1000;
 
-/** The closest name of the kind when it is close enough to be a typo (a wrong case counts as none). */
+/** The closest name of the kind when it is close enough to be a typo, remembered. */
 function closestName(name: string, kind: Kind): string | undefined {
   const memoKey = `${kind}:${name}`;
   if (suggestions.has(memoKey)) return suggestions.get(memoKey);
-  const lower = name.toLowerCase();
-  let best: { name: string; d: number } | undefined;
-  for (const candidate of namesOfKind(kind)) {
-    const d = distance(lower, candidate.toLowerCase());
-    if (!best || d < best.d) best = { name: candidate, d };
-  }
-  const suggestion = best && best.d <= Math.max(2, Math.floor(name.length / 3)) ? best.name : undefined;
+  const suggestion = closest(name, namesOfKind(kind));
   if (suggestions.size < MAX_REMEMBERED) suggestions.set(memoKey, suggestion);
   return suggestion;
 }

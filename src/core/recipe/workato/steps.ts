@@ -1,4 +1,4 @@
-import { propertyOf, scalarText, stringOf, valueOf, type JsonNode } from '../json/tree';
+import { keyOf, propertyOf, scalarText, stringOf, valueOf, type JsonNode } from '../json/tree';
 import type { OperationStep, ReadProblem, StepIdEntry } from '../model';
 import { isJiraProvider } from './config';
 import { inputsOf, referencesIn } from './inputs';
@@ -103,6 +103,7 @@ export class StepWalker {
       );
       return undefined;
     }
+    const inputProperty = propertyOf(node, 'input');
     const input = valueOf(node, 'input');
     if (input && input.type !== 'object' && input.type !== 'null')
       this.problem('schema', `"input" must be an object of fields; this step's fields are not checked.`, input, stepName, name);
@@ -116,6 +117,9 @@ export class StepWalker {
       operation: found.name.catalog,
       operationRange: this.rangeOf(nameNode),
       inputs: inputsOf(input?.type === 'object' ? input : undefined, this.rangeOf, this.loopSources),
+      inputRange: inputProperty && this.rangeOf(keyOf(inputProperty)),
+      // Fields keep their Workato names where we know no other: only a step whose fields are all known can lack one.
+      ...(!input || input.type === 'object' || input.type === 'null' ? { inputCoverage: { names: false, absence: 'all-if-known' } } : {}),
       webhookAdvice: found.name.realtime ? webhookAdvice(found.name.realtime) : undefined,
     };
   }

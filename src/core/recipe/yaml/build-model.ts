@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
-import type { ConnectionEntry, InputEntry, OperationStep, RecipeModel, StepIdEntry } from '../model';
+import type { ConnectionEntry, InputCoverage, InputEntry, OperationStep, RecipeModel, StepIdEntry } from '../model';
 import { nodeRange, pairOf, stringAt, type RecipeDocument } from './document';
 
 /**
@@ -26,6 +26,12 @@ export function buildYamlModel(document: RecipeDocument): RecipeModel {
 /** `{{ id.… }}` or `{{ id[…] }}`: a reference to the output of the step with that id. */
 const REFERENCE = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*[.[]/g;
 const TEMPLATE = /\{\{/;
+/** Our YAML names every input as the catalog does, and has no defaults: input checks see all. */
+const FULL_COVERAGE: InputCoverage = { names: true, absence: 'all' };
+
+function isNullScalar(node: unknown): boolean {
+  return isScalar(node) && node.value === null;
+}
 
 class YamlModelBuilder {
   readonly ids: StepIdEntry[] = [];
@@ -64,6 +70,9 @@ class YamlModelBuilder {
     const operation = stringAt(map, kind === 'trigger' ? 'event' : 'action');
     if (!operation) return undefined;
     const connection = stringAt(map, 'connection');
+    const input = pairOf(map, 'input');
+    // An `input` that is no mapping is the schema's finding; its inputs are then not checked.
+    const checkable = !input || isMap(input.value) || input.value === null || isNullScalar(input.value);
     return {
       path,
       id,
@@ -72,7 +81,9 @@ class YamlModelBuilder {
       connectionRange: connection && this.range(connection.node),
       operation: operation.value,
       operationRange: this.range(operation.node),
-      inputs: this.inputsOf(pairOf(map, 'input')?.value),
+      inputs: this.inputsOf(input?.value),
+      inputRange: input && this.range(input.key),
+      ...(checkable ? { inputCoverage: FULL_COVERAGE } : {}),
     };
   }
 
@@ -86,7 +97,17 @@ class YamlModelBuilder {
       const literal = isScalar(valueNode) && valueNode.value !== null && typeof valueNode.value !== 'object' ? String(valueNode.value) : undefined;
       const dynamic = literal !== undefined && TEMPLATE.test(literal);
       const refs = dynamic ? [...literal.matchAll(REFERENCE)].map((m) => m[1]) : [];
-      inputs.set(key, { key, keyRange: this.range(pair.key as Scalar), valueRange: this.range(valueNode), literal, dynamic, refs });
+      const blank =
+        valueNode === null || isNullScalar(valueNode) || literal?.trim() === '' || ((isMap(valueNode) || isSeq(valueNode)) && !valueNode.items.length);
+      inputs.set(key, {
+        key,
+        keyRange: this.range(pair.key as Scalar),
+        valueRange: this.range(valueNode),
+        literal,
+        dynamic,
+        refs,
+        ...(blank ? { blank } : {}),
+      });
     }
     return inputs;
   }

@@ -12,6 +12,11 @@ export function readYamlRecipe(text: string): ReadRecipe {
     const problems = document.syntaxErrors.map((e): ReadProblem => ({ code: 'yaml-syntax', message: e.message, range: e.range }));
     return { text, model, problems, broken: true };
   }
-  const problems = validateRecipeSchema(document).map((p): ReadProblem => ({ code: 'schema', message: p.message, range: p.range }));
+  const problems = validateRecipeSchema(document).map((p): ReadProblem => ({
+    code: 'schema',
+    message: p.message,
+    range: p.range,
+    ...(p.suggestion ? { suggestion: p.suggestion } : {}),
+  }));
   return { text, model, problems, broken: false };
 }

@@ -1,6 +1,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import recipeSchema from '../../../../schemas/recipe.schema.json';
 import { nodeAtPath, nodeRange, type RecipeDocument } from './document';
+import { closest } from '../../text/closest';
 import type { Range } from '../../text/range';
 
 export interface SchemaProblem {
@@ -8,6 +9,8 @@ export interface SchemaProblem {
   readonly range: Range;
   /** JSON pointer of the value the problem is about. */
   readonly path: string;
+  /** For a property that is not allowed: the allowed one it probably meant, to replace its key with. */
+  readonly suggestion?: string;
 }
 
 let validator: ValidateFunction | undefined;
@@ -65,10 +68,12 @@ function toProblem(document: RecipeDocument, error: ErrorObject): SchemaProblem 
       const extra = (error.params as { additionalProperty: string }).additionalProperty;
       const key = nodeAtPath(document.doc, [...segments, extra])?.pair?.key;
       const allowed = Object.keys((error.parentSchema as { properties?: object })?.properties ?? {});
+      const suggestion = closest(extra, allowed);
       return {
         path: `${path}/${extra}`,
         range: nodeRange(document, key),
-        message: `Property "${extra}" is not allowed.${allowed.length ? ` Allowed here: ${allowed.join(', ')}.` : ''}`,
+        message: `Property "${extra}" is not allowed.${suggestion ? ` Did you mean "${suggestion}"?` : ''}${allowed.length ? ` Allowed here: ${allowed.join(', ')}.` : ''}`,
+        ...(suggestion ? { suggestion } : {}),
       };
     }
     default:
