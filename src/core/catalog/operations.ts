@@ -7,8 +7,10 @@ import type { InputPermissionRule, InputSpec, OperationSpec, RuleSource } from '
  * Jira's REST behaviour. This is data: the check engine has no per-operation branches.
  */
 
-const CLOSE_NAMES = 'close|closed|close issue|close issues';
-const RESOLVE_NAMES = 'resolve|resolved|resolve issue|done';
+// The transition and status names of Jira's classic default workflow. "Done" is left out: it is the status of
+// simplified and team-managed workflows, which no permission condition guards.
+const CLOSE_NAMES = 'close|closed|close issue';
+const RESOLVE_NAMES = 'resolve|resolved|resolve issue';
 
 const SEARCH_NOTE = "Search results silently omit issues the account can't see: a missing Browse Projects shows up as fewer issues, not as an error.";
 const SECURITY_NOTE = 'Issues under an issue security level are invisible to accounts outside that level, whatever their project permissions.';
@@ -26,6 +28,8 @@ const WEBHOOK_SOURCE = inferred(
 const issueInput: InputSpec = { key: 'issue', description: 'Issue key or id, e.g. ENG-7 or {{ trigger.key }}.', required: true };
 const projectInput: InputSpec = { key: 'project', description: 'Project key, e.g. ENG.' };
 const jqlInput: InputSpec = { key: 'jql', description: 'JQL that selects the issues, e.g. project = ENG AND priority = Highest.' };
+
+const RESOLVE_DESCRIPTION = 'Ability to resolve and reopen issues. This includes the ability to set a fix version.';
 
 /** Inputs shared by create_issue and update_issue, and the permissions each adds. */
 const issueFieldRules: InputPermissionRule[] = [
@@ -48,6 +52,12 @@ const issueFieldRules: InputPermissionRule[] = [
     source: permissionDescription('Schedule Issues', "Ability to set or edit an issue's due date."),
   },
   {
+    input: 'fixVersions',
+    adds: ['RESOLVE_ISSUES'],
+    why: "Setting the Fix Version needs Resolve Issues (Jira's description of that permission).",
+    source: permissionDescription('Resolve Issues', RESOLVE_DESCRIPTION),
+  },
+  {
     input: 'security',
     adds: ['SET_ISSUE_SECURITY'],
     why: 'Setting a security level needs Set Issue Security, and the level must be one the account may set.',
@@ -66,6 +76,7 @@ const issueFieldInputs: InputSpec[] = [
   { key: 'assignee', description: 'Assignee (account id or username). Needs Assign Issues.' },
   { key: 'reporter', description: 'Reporter (account id or username). Needs Modify Reporter.' },
   { key: 'duedate', description: 'Due date (YYYY-MM-DD). Needs Schedule Issues.' },
+  { key: 'fixVersions', description: 'Fix versions, comma-separated. Needs Resolve Issues.' },
   { key: 'security', description: 'Issue security level name. Needs Set Issue Security.' },
   { key: 'fields', description: 'Other fields by id, e.g. customfield_10010.' },
 ];
@@ -76,8 +87,20 @@ const CLASSIC_WORKFLOW = workflowDependent(
   "Jira's classic default workflow guards its Close and Resolve transitions with conditions on Close Issues and Resolve Issues; other workflows may not.",
 );
 const transitionRules = (input: string): InputPermissionRule[] => [
-  { input, adds: ['CLOSE_ISSUES'], valuePattern: CLOSE_NAMES, why: 'A transition that closes the issue needs Close Issues.', source: CLASSIC_WORKFLOW },
-  { input, adds: ['RESOLVE_ISSUES'], valuePattern: RESOLVE_NAMES, why: 'A transition that resolves the issue needs Resolve Issues.', source: CLASSIC_WORKFLOW },
+  {
+    input,
+    adds: ['CLOSE_ISSUES'],
+    valuePattern: CLOSE_NAMES,
+    why: "This comes from the classic workflow's conditions: its close transitions need Close Issues (a custom workflow may differ).",
+    source: CLASSIC_WORKFLOW,
+  },
+  {
+    input,
+    adds: ['RESOLVE_ISSUES'],
+    valuePattern: RESOLVE_NAMES,
+    why: "This comes from the classic workflow's conditions: its resolve transitions need Resolve Issues (a custom workflow may differ).",
+    source: CLASSIC_WORKFLOW,
+  },
 ];
 
 const readIssue = (name: string, title: string, description: string, rest: string, source: RuleSource, extra: InputSpec[] = []): OperationSpec => ({
@@ -113,7 +136,7 @@ const webhookTrigger = (name: string, title: string, description: string, pollin
   description,
   rest: 'POST /rest/webhooks/1.0/webhook',
   source: WEBHOOK_SOURCE,
-  project: ['BROWSE_PROJECTS'],
+  // Registering needs no project permission: the JQL filter is the administrator's, not checked against projects.
   global: ['ADMINISTER'],
   inputs: [projectInput, jqlInput],
   pollingAlternative,
@@ -204,7 +227,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
         input: 'resolution',
         adds: ['RESOLVE_ISSUES'],
         why: 'Setting a resolution needs Resolve Issues.',
-        source: permissionDescription('Resolve Issues', 'Ability to resolve and reopen issues. This includes the ability to set a fix version.'),
+        source: permissionDescription('Resolve Issues', RESOLVE_DESCRIPTION),
       },
     ],
     inputs: [
@@ -214,7 +237,9 @@ export const OPERATIONS: readonly OperationSpec[] = [
       { key: 'resolution', description: 'Resolution to set, e.g. Fixed. Needs Resolve Issues.' },
       { key: 'comment', description: 'Comment added with the transition.' },
     ],
-    notes: ['Which transitions exist depends on the workflow: a close or resolve transition needs Close Issues or Resolve Issues on top of Transition Issues.'],
+    notes: [
+      "Which transitions exist depends on the workflow. Jira's classic workflow guards its close and resolve transitions with Close Issues and Resolve Issues on top of Transition Issues; simplified and team-managed workflows (status Done) guard none.",
+    ],
   },
   {
     name: 'assign_issue',
@@ -224,8 +249,18 @@ export const OPERATIONS: readonly OperationSpec[] = [
     rest: 'PUT /rest/api/3/issue/{issueIdOrKey}/assignee',
     source: specText('assignIssue', 'Browse Projects and Assign Issues project permission for the project that the issue is in.'),
     project: ['BROWSE_PROJECTS', 'ASSIGN_ISSUES'],
-    inputs: [issueInput, { key: 'assignee', description: 'Account id or username; the user must be an Assignable User.', required: true }],
-    notes: ['The new assignee must hold Assignable User in the project.'],
+    inputs: [
+      issueInput,
+      {
+        key: 'assignee',
+        description: 'Account id or username (the user must be an Assignable User); "-1" for the project\'s default assignee, null to unassign.',
+        required: true,
+      },
+    ],
+    notes: [
+      'The new assignee must hold Assignable User in the project.',
+      'Atlassian\'s spec: "-1" assigns the issue to the project\'s default assignee, null leaves it unassigned; either needs only Assign Issues.',
+    ],
   },
   readIssue('get_issue', 'Get issue', 'Reads an issue with its fields.', 'GET /rest/api/3/issue/{issueIdOrKey}', browseIssue('getIssue'), [
     { key: 'fields', description: 'Fields to return.' },
@@ -379,6 +414,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
       {
         input: 'user',
         adds: ['MANAGE_WATCHERS'],
+        exceptSelf: true,
         why: 'Adding someone other than the account itself needs Manage Watchers.',
         source: specText(
           'addWatcher',
@@ -485,7 +521,10 @@ export const OPERATIONS: readonly OperationSpec[] = [
     inputs: [
       { key: 'email', description: 'Email address.', required: true },
       { key: 'display_name', description: 'Display name.' },
-      { key: 'products', description: 'Products to give access to.' },
+      { key: 'products', description: 'Products to give access to (jira-software, jira-servicedesk…); Jira Cloud requires it, [] for none.' },
+    ],
+    notes: [
+      "On Jira Cloud the call needs a products list (Atlassian's spec: emailAddress and products are required; an empty list creates a user without product access), and granting product access takes an organisation admin of the Atlassian organisation as well as Administer Jira.",
     ],
   },
   {

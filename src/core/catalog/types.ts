@@ -20,6 +20,8 @@ export interface InputPermissionRule {
   readonly adds: readonly string[];
   /** Case-insensitive regular expression the literal input value must match fully; absent: presence is enough. */
   readonly valuePattern?: string;
+  /** The rule does not apply when the literal value is the account itself (its account id or username). */
+  readonly exceptSelf?: boolean;
   readonly why: string;
   readonly source: RuleSource;
 }

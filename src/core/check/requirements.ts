@@ -1,5 +1,6 @@
 import { isGlobalPermission, type OperationSpec } from '../catalog';
 import type { InputEntry } from '../recipe/model';
+import type { SnapshotAccount } from '../snapshot/types';
 
 /**
  * One thing a step needs: a single permission, or alternatives of which any one will do. `input` names the input
@@ -11,8 +12,11 @@ export interface Requirement {
   readonly why?: string;
 }
 
-/** Everything an operation needs, given the step's inputs. */
-export function requirementsOf(op: OperationSpec, inputs: ReadonlyMap<string, InputEntry>): Requirement[] {
+/**
+ * Everything an operation needs, given the step's inputs and, when known, the account it runs as (a rule that
+ * spares the account itself, such as adding oneself as a watcher, then drops out).
+ */
+export function requirementsOf(op: OperationSpec, inputs: ReadonlyMap<string, InputEntry>, account?: SnapshotAccount): Requirement[] {
   const requirements: Requirement[] = [];
   const seen = new Set<string>();
   const add = (r: Requirement) => {
@@ -28,6 +32,7 @@ export function requirementsOf(op: OperationSpec, inputs: ReadonlyMap<string, In
     const entry = inputs.get(rule.input);
     if (!entry) continue;
     if (rule.valuePattern !== undefined && !(entry.literal !== undefined && new RegExp(`^(?:${rule.valuePattern})$`, 'i').test(entry.literal.trim()))) continue;
+    if (rule.exceptSelf && account && !entry.dynamic && isAccount(entry.literal, account)) continue;
     for (const key of rule.adds) add({ keys: [key], input: rule.input, why: rule.why });
   }
   return requirements;
@@ -36,4 +41,10 @@ export function requirementsOf(op: OperationSpec, inputs: ReadonlyMap<string, In
 /** Whether checking a requirement needs to know the step's project. */
 export function needsProject(requirement: Requirement): boolean {
   return requirement.keys.some((key) => !isGlobalPermission(key));
+}
+
+/** Whether a literal names the account: its account id (Cloud) or user key, or its email or username. */
+function isAccount(literal: string | undefined, account: SnapshotAccount): boolean {
+  const value = literal?.trim().toLowerCase();
+  return !!value && (value === account.id.toLowerCase() || value === account.name?.toLowerCase());
 }

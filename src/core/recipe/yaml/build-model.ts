@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
-import type { ConnectionEntry, InputEntry, OperationStep, RecipeModel, StepIdEntry } from '../model';
+import { RUNTIME_PART, type ConnectionEntry, type InputEntry, type OperationStep, type RecipeModel, type StepIdEntry } from '../model';
 import { nodeRange, pairOf, stringAt, type RecipeDocument } from './document';
 
 /**
@@ -26,6 +26,7 @@ export function buildYamlModel(document: RecipeDocument): RecipeModel {
 /** `{{ id.… }}` or `{{ id[…] }}`: a reference to the output of the step with that id. */
 const REFERENCE = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*[.[]/g;
 const TEMPLATE = /\{\{/;
+const TEMPLATES = /\{\{[\s\S]*?\}\}/g;
 
 class YamlModelBuilder {
   readonly ids: StepIdEntry[] = [];
@@ -86,7 +87,16 @@ class YamlModelBuilder {
       const literal = isScalar(valueNode) && valueNode.value !== null && typeof valueNode.value !== 'object' ? String(valueNode.value) : undefined;
       const dynamic = literal !== undefined && TEMPLATE.test(literal);
       const refs = dynamic ? [...literal.matchAll(REFERENCE)].map((m) => m[1]) : [];
-      inputs.set(key, { key, keyRange: this.range(pair.key as Scalar), valueRange: this.range(valueNode), literal, dynamic, refs });
+      const shape = dynamic ? literal.replace(TEMPLATES, RUNTIME_PART) : undefined;
+      inputs.set(key, {
+        key,
+        keyRange: this.range(pair.key as Scalar),
+        valueRange: this.range(valueNode),
+        literal,
+        dynamic,
+        ...(shape ? { shape } : {}),
+        refs,
+      });
     }
     return inputs;
   }
