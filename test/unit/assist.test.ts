@@ -39,7 +39,7 @@ describe('hover', () => {
     assert.match(md, /\| Close Issues `CLOSE_ISSUES` \(for `status`\) \| project \| ✗ \|/);
     assert.match(
       md,
-      /\*\*Close Issues `CLOSE_ISSUES`\*\* is missing in ENG\. A transition that closes the issue needs Close Issues\. In ENG it is granted \(permission scheme "Default software scheme"\) to the project role QA\. A project administrator can add the account to that role/,
+      /\*\*Close Issues `CLOSE_ISSUES`\*\* is missing in ENG\. This comes from the classic workflow's conditions: its close transitions need Close Issues \(a custom workflow may differ\)\. In ENG it is granted \(permission scheme "Default software scheme"\) to the project role QA\. A project administrator can add the account to that role/,
     );
     assert.match(md, /Jira checks three layers in turn: \*\*global\*\*/);
   });

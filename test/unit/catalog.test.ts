@@ -84,8 +84,8 @@ describe('Jira catalog', () => {
 
   it('maps the needs of the table', () => {
     for (const t of ['new_issue', 'updated_issue', 'new_issue_batch', 'updated_issue_batch']) assert.deepEqual(needs(t), ['BROWSE_PROJECTS']);
-    for (const t of ['updated_issue_webhook', 'updated_comment_webhook', 'updated_worklog_webhook'])
-      assert.deepEqual(needs(t), ['ADMINISTER', 'BROWSE_PROJECTS']);
+    // Registering a webhook needs Administer Jira only, whatever project its JQL filters to.
+    for (const t of ['updated_issue_webhook', 'updated_comment_webhook', 'updated_worklog_webhook']) assert.deepEqual(needs(t), ['ADMINISTER']);
     assert.deepEqual(needs('deleted_object'), ['ADMINISTER']);
     assert.deepEqual(needs('new_event'), ['ADMINISTER']);
     assert.deepEqual(needs('create_issue'), ['BROWSE_PROJECTS', 'CREATE_ISSUES']);
@@ -125,14 +125,17 @@ describe('Jira catalog', () => {
     ]);
     assert.deepEqual(needs('update_issue', { status: 'In Progress', assignee: 'x' }), ['ASSIGN_ISSUES', 'BROWSE_PROJECTS', 'EDIT_ISSUES', 'TRANSITION_ISSUES']);
     assert.deepEqual(needs('add_watcher', { user: 'someone' }), ['BROWSE_PROJECTS', 'MANAGE_WATCHERS']);
+    // Jira's description of Resolve Issues: "This includes the ability to set a fix version."
+    for (const op of ['create_issue', 'update_issue']) assert.ok(needs(op, { fixVersions: '2.0' }).includes('RESOLVE_ISSUES'), op);
   });
 
   it('knows close and resolve transitions by name, whatever the case', () => {
     for (const status of ['Close', 'closed', 'Close Issue', ' CLOSED ']) assert.ok(needs('update_issue_status', { status }).includes('CLOSE_ISSUES'), status);
-    for (const transition of ['Resolve', 'Resolved', 'Done', 'resolve issue'])
+    for (const transition of ['Resolve', 'Resolved', 'resolve issue'])
       assert.ok(needs('update_issue_status', { transition }).includes('RESOLVE_ISSUES'), transition);
     assert.ok(needs('update_issue_status', { status: 'In Progress', resolution: 'Fixed' }).includes('RESOLVE_ISSUES'));
-    for (const status of ['In Progress', 'Closed-ish', 'Reopened', '{{ step.status }}']) {
+    // "Done" is the status of simplified and team-managed workflows, which no permission condition guards.
+    for (const status of ['In Progress', 'Closed-ish', 'Reopened', 'Done', 'Close Issues', '{{ step.status }}']) {
       const keys = needs('update_issue_status', { status });
       assert.ok(!keys.includes('CLOSE_ISSUES') && !keys.includes('RESOLVE_ISSUES'), status);
     }

@@ -110,7 +110,7 @@ describe('check engine', () => {
       const [f] = check(close, [snapshot({ projects: { ENG: project(['BROWSE_PROJECTS', 'TRANSITION_ISSUES'], ['CLOSE_ISSUES']) } })]);
       assert.equal(f.code, 'missing-permission');
       assert.deepEqual(rangeOf(f), [9, 6, 9, 12]);
-      assert.match(f.message, /Close Issues \(CLOSE_ISSUES\).*A transition that closes the issue needs Close Issues\./);
+      assert.match(f.message, /Close Issues \(CLOSE_ISSUES\).*This comes from the classic workflow's conditions: its close transitions need Close Issues/);
     });
 
     it('reads legacy Server keys in a snapshot as their current names', () => {

@@ -5,7 +5,7 @@ import { deriveScopes, DEFAULT_SPEC_DIR, readSpec, SPEC_FILE } from '../../scrip
 import { OPERATIONS } from '../../src/core/catalog';
 import { clientScopes, lackedScopes, operationScopes, SCOPE_CATALOG, scopesToRequest } from '../../src/core/catalog/scopes';
 import { accessRequestText } from '../../src/core/assist/access-request';
-import { analyzeRecipe, check } from '../../src/core/check';
+import { analyzeRecipe, check, permissionNeeds } from '../../src/core/check';
 import { hoverAt } from '../../src/core/assist/hover';
 import type { PermissionSnapshot } from '../../src/core/snapshot';
 import { only, project, rangeOf, snapshot, yaml } from './helpers';
@@ -169,6 +169,12 @@ describe('OAuth 2.0 accounts and real-time triggers', () => {
         ['missing-permission', 'note', ['BROWSE_PROJECTS']],
       ],
     );
+  });
+
+  it('fetches for a real-time trigger what either kind of account needs: Administer Jira, and Browse Projects where it watches', () => {
+    const needs = permissionNeeds([analyzeRecipe(yaml('name: t', 'trigger: { event: updated_issue_webhook, input: { project: SEC } }'))]).get('');
+    assert.deepEqual(needs?.global, ['ADMINISTER']);
+    assert.deepEqual(needs?.projects, { SEC: ['BROWSE_PROJECTS'] });
   });
 
   const hover = (line: number, character: number, snaps: readonly PermissionSnapshot[]) =>

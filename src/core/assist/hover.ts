@@ -38,7 +38,7 @@ export function permissionMarkdown(p: PermissionInfo): string {
 function operationMarkdown(analysis: RecipeAnalysis, jiraStep: JiraStep, snapshots: readonly PermissionSnapshot[]): string {
   const { operation: op, step, connection } = jiraStep;
   const snapshot = snapshotForHost(connection.host, snapshots);
-  const requirements = requirementsOf(op, step.inputs, snapshot?.authType);
+  const requirements = requirementsOf(op, step.inputs, snapshot);
   const refs = requirements.some((r) => r.keys.some((k) => !isGlobalPermission(k))) ? new ProjectResolver(analysis.model).projectsOf(step) : [];
   // Projects named by id are shown by their key once the snapshot knows it.
   const projects = refs.map((ref) => (snapshot && projectOf(snapshot, ref)?.key) ?? ref);

@@ -1,4 +1,5 @@
-import type { InputPermissionRule, InputSpec, OperationSpec } from './types';
+import { inferred, permissionDescription, specText, workflowDependent } from './sources';
+import type { InputPermissionRule, InputSpec, OperationSpec, RuleSource } from './types';
 
 /**
  * Every Jira trigger and action recipes can use, named after Workato's Jira connector. Requirements follow the
@@ -6,24 +7,65 @@ import type { InputPermissionRule, InputSpec, OperationSpec } from './types';
  * Jira's REST behaviour. This is data: the check engine has no per-operation branches.
  */
 
-const CLOSE_NAMES = 'close|closed|close issue|close issues';
-const RESOLVE_NAMES = 'resolve|resolved|resolve issue|done';
+// The transition and status names of Jira's classic default workflow. "Done" is left out: it is the status of
+// simplified and team-managed workflows, which no permission condition guards.
+const CLOSE_NAMES = 'close|closed|close issue';
+const RESOLVE_NAMES = 'resolve|resolved|resolve issue';
 
 const SEARCH_NOTE = "Search results silently omit issues the account can't see: a missing Browse Projects shows up as fewer issues, not as an error.";
 const SECURITY_NOTE = 'Issues under an issue security level are invisible to accounts outside that level, whatever their project permissions.';
 const WEBHOOK_NOTE =
   'Registering the webhook needs the Jira Administrators global permission. Without it, a Jira administrator can register the webhook by hand (Jira administration → System → WebHooks) and the recipe can use an HTTP webhook trigger instead.';
 
+/** The first sentence of most issue operations' "Permissions required" text. */
+const browseIssue = (operationId: string, also = ''): RuleSource =>
+  specText(operationId, `Browse projects${also ? ` and ${also}` : ''} project permission for the project that the issue is in.`);
+const WEBHOOK_SOURCE = inferred(
+  [],
+  "Atlassian's webhook documentation: registering an admin webhook (POST /rest/webhooks/1.0/webhook, in neither spec) needs the Jira Administrators global permission; the Cloud spec's registerDynamicWebhooks is for Connect and OAuth 2.0 apps only.",
+);
+
 const issueInput: InputSpec = { key: 'issue', description: 'Issue key or id, e.g. ENG-7 or {{ trigger.key }}.', required: true };
 const projectInput: InputSpec = { key: 'project', description: 'Project key, e.g. ENG.' };
 const jqlInput: InputSpec = { key: 'jql', description: 'JQL that selects the issues, e.g. project = ENG AND priority = Highest.' };
 
+const RESOLVE_DESCRIPTION = 'Ability to resolve and reopen issues. This includes the ability to set a fix version.';
+
 /** Inputs shared by create_issue and update_issue, and the permissions each adds. */
 const issueFieldRules: InputPermissionRule[] = [
-  { input: 'assignee', adds: ['ASSIGN_ISSUES'], why: 'Setting the assignee needs Assign Issues.' },
-  { input: 'reporter', adds: ['MODIFY_REPORTER'], why: 'Setting the reporter needs Modify Reporter.' },
-  { input: 'duedate', adds: ['SCHEDULE_ISSUES'], why: 'Setting the due date needs Schedule Issues.' },
-  { input: 'security', adds: ['SET_ISSUE_SECURITY'], why: 'Setting a security level needs Set Issue Security, and the level must be one the account may set.' },
+  {
+    input: 'assignee',
+    adds: ['ASSIGN_ISSUES'],
+    why: 'Setting the assignee needs Assign Issues.',
+    source: permissionDescription('Assign Issues', 'Ability to assign issues to other people.'),
+  },
+  {
+    input: 'reporter',
+    adds: ['MODIFY_REPORTER'],
+    why: 'Setting the reporter needs Modify Reporter.',
+    source: permissionDescription('Modify Reporter', 'Ability to modify the reporter when creating or editing an issue.'),
+  },
+  {
+    input: 'duedate',
+    adds: ['SCHEDULE_ISSUES'],
+    why: 'Setting the due date needs Schedule Issues.',
+    source: permissionDescription('Schedule Issues', "Ability to set or edit an issue's due date."),
+  },
+  {
+    input: 'fixVersions',
+    adds: ['RESOLVE_ISSUES'],
+    why: "Setting the Fix Version needs Resolve Issues (Jira's description of that permission).",
+    source: permissionDescription('Resolve Issues', RESOLVE_DESCRIPTION),
+  },
+  {
+    input: 'security',
+    adds: ['SET_ISSUE_SECURITY'],
+    why: 'Setting a security level needs Set Issue Security, and the level must be one the account may set.',
+    source: permissionDescription(
+      'Set Issue Security',
+      'Ability to set the level of security on an issue so that only people in that security level can see the issue.',
+    ),
+  },
 ];
 const issueFieldInputs: InputSpec[] = [
   { key: 'summary', description: 'Summary (title) of the issue.' },
@@ -34,22 +76,40 @@ const issueFieldInputs: InputSpec[] = [
   { key: 'assignee', description: 'Assignee (account id or username). Needs Assign Issues.' },
   { key: 'reporter', description: 'Reporter (account id or username). Needs Modify Reporter.' },
   { key: 'duedate', description: 'Due date (YYYY-MM-DD). Needs Schedule Issues.' },
+  { key: 'fixVersions', description: 'Fix versions, comma-separated. Needs Resolve Issues.' },
   { key: 'security', description: 'Issue security level name. Needs Set Issue Security.' },
   { key: 'fields', description: 'Other fields by id, e.g. customfield_10010.' },
 ];
 
 /** A transition named like a close or a resolve needs those permissions on top of Transition Issues. */
+const CLASSIC_WORKFLOW = workflowDependent(
+  'doTransition',
+  "Jira's classic default workflow guards its Close and Resolve transitions with conditions on Close Issues and Resolve Issues; other workflows may not.",
+);
 const transitionRules = (input: string): InputPermissionRule[] => [
-  { input, adds: ['CLOSE_ISSUES'], valuePattern: CLOSE_NAMES, why: 'A transition that closes the issue needs Close Issues.' },
-  { input, adds: ['RESOLVE_ISSUES'], valuePattern: RESOLVE_NAMES, why: 'A transition that resolves the issue needs Resolve Issues.' },
+  {
+    input,
+    adds: ['CLOSE_ISSUES'],
+    valuePattern: CLOSE_NAMES,
+    why: "This comes from the classic workflow's conditions: its close transitions need Close Issues (a custom workflow may differ).",
+    source: CLASSIC_WORKFLOW,
+  },
+  {
+    input,
+    adds: ['RESOLVE_ISSUES'],
+    valuePattern: RESOLVE_NAMES,
+    why: "This comes from the classic workflow's conditions: its resolve transitions need Resolve Issues (a custom workflow may differ).",
+    source: CLASSIC_WORKFLOW,
+  },
 ];
 
-const readIssue = (name: string, title: string, description: string, rest: string, extra: InputSpec[] = []): OperationSpec => ({
+const readIssue = (name: string, title: string, description: string, rest: string, source: RuleSource, extra: InputSpec[] = []): OperationSpec => ({
   name,
   kind: 'action',
   title,
   description,
   rest,
+  source,
   project: ['BROWSE_PROJECTS'],
   inputs: [issueInput, ...extra],
   notes: [SECURITY_NOTE],
@@ -62,6 +122,7 @@ const pollingTrigger = (name: string, title: string, description: string): Opera
   title,
   description,
   rest: 'GET /rest/api/3/search/jql',
+  source: specText('searchAndReconsileIssuesUsingJql', 'Browse projects project permission for the project containing the issue.'),
   project: ['BROWSE_PROJECTS'],
   inputs: [projectInput, jqlInput, { key: 'since', description: 'Only issues created or updated after this time.' }],
   notes: [SEARCH_NOTE],
@@ -74,7 +135,8 @@ const webhookTrigger = (name: string, title: string, description: string, pollin
   title,
   description,
   rest: 'POST /rest/webhooks/1.0/webhook',
-  project: ['BROWSE_PROJECTS'],
+  source: WEBHOOK_SOURCE,
+  // Registering needs no project permission: the JQL filter is the administrator's, not checked against projects.
   global: ['ADMINISTER'],
   inputs: [projectInput, jqlInput],
   pollingAlternative,
@@ -101,6 +163,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
     title: 'Deleted object (real-time)',
     description: 'Registers a Jira webhook that fires when an issue, comment, worklog or other object is deleted.',
     rest: 'POST /rest/webhooks/1.0/webhook',
+    source: WEBHOOK_SOURCE,
     global: ['ADMINISTER'],
     inputs: [{ key: 'object', description: 'Kind of object: issue, comment, worklog, project, version…' }],
     notes: [WEBHOOK_NOTE],
@@ -112,6 +175,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
     title: 'New event (real-time)',
     description: 'Registers a Jira webhook for any event you choose.',
     rest: 'POST /rest/webhooks/1.0/webhook',
+    source: WEBHOOK_SOURCE,
     global: ['ADMINISTER'],
     inputs: [{ key: 'events', description: 'Webhook event names, e.g. jira:issue_created.' }, jqlInput],
     notes: [WEBHOOK_NOTE],
@@ -122,6 +186,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
     title: 'Create issue',
     description: 'Creates an issue in a project.',
     rest: 'POST /rest/api/3/issue',
+    source: specText('createIssue', 'Browse projects and Create issues project permissions for the project in which the issue or subtask is created.'),
     project: ['BROWSE_PROJECTS', 'CREATE_ISSUES'],
     inputRules: issueFieldRules,
     inputs: [
@@ -135,9 +200,15 @@ export const OPERATIONS: readonly OperationSpec[] = [
     title: 'Update issue',
     description: "Changes an issue's fields, and its status when one is given.",
     rest: 'PUT /rest/api/3/issue/{issueIdOrKey}',
+    source: browseIssue('editIssue', 'Edit issues'),
     project: ['BROWSE_PROJECTS', 'EDIT_ISSUES'],
     inputRules: [
-      { input: 'status', adds: ['TRANSITION_ISSUES'], why: 'Changing the status is a workflow transition, which needs Transition Issues.' },
+      {
+        input: 'status',
+        adds: ['TRANSITION_ISSUES'],
+        why: 'Changing the status is a workflow transition, which needs Transition Issues.',
+        source: browseIssue('doTransition', 'Transition issues'),
+      },
       ...transitionRules('status'),
       ...issueFieldRules,
     ],
@@ -150,11 +221,17 @@ export const OPERATIONS: readonly OperationSpec[] = [
     title: 'Update issue status',
     description: 'Moves an issue through its workflow with a transition.',
     rest: 'POST /rest/api/3/issue/{issueIdOrKey}/transitions',
+    source: browseIssue('doTransition', 'Transition issues'),
     project: ['BROWSE_PROJECTS', 'TRANSITION_ISSUES'],
     inputRules: [
       ...transitionRules('status'),
       ...transitionRules('transition'),
-      { input: 'resolution', adds: ['RESOLVE_ISSUES'], why: 'Setting a resolution needs Resolve Issues.' },
+      {
+        input: 'resolution',
+        adds: ['RESOLVE_ISSUES'],
+        why: 'Setting a resolution needs Resolve Issues.',
+        source: permissionDescription('Resolve Issues', RESOLVE_DESCRIPTION),
+      },
     ],
     inputs: [
       issueInput,
@@ -163,7 +240,9 @@ export const OPERATIONS: readonly OperationSpec[] = [
       { key: 'resolution', description: 'Resolution to set, e.g. Fixed. Needs Resolve Issues.' },
       { key: 'comment', description: 'Comment added with the transition.' },
     ],
-    notes: ['Which transitions exist depends on the workflow: a close or resolve transition needs Close Issues or Resolve Issues on top of Transition Issues.'],
+    notes: [
+      "Which transitions exist depends on the workflow. Jira's classic workflow guards its close and resolve transitions with Close Issues and Resolve Issues on top of Transition Issues; simplified and team-managed workflows (status Done) guard none.",
+    ],
   },
   {
     name: 'assign_issue',
@@ -171,30 +250,60 @@ export const OPERATIONS: readonly OperationSpec[] = [
     title: 'Assign issue',
     description: 'Sets the assignee of an issue.',
     rest: 'PUT /rest/api/3/issue/{issueIdOrKey}/assignee',
+    source: specText('assignIssue', 'Browse Projects and Assign Issues project permission for the project that the issue is in.'),
     project: ['BROWSE_PROJECTS', 'ASSIGN_ISSUES'],
-    inputs: [issueInput, { key: 'assignee', description: 'Account id or username; the user must be an Assignable User.', required: true }],
-    notes: ['The new assignee must hold Assignable User in the project.'],
+    inputs: [
+      issueInput,
+      {
+        key: 'assignee',
+        description: 'Account id or username (the user must be an Assignable User); "-1" for the project\'s default assignee, null to unassign.',
+        required: true,
+      },
+    ],
+    notes: [
+      'The new assignee must hold Assignable User in the project.',
+      'Atlassian\'s spec: "-1" assigns the issue to the project\'s default assignee, null leaves it unassigned; either needs only Assign Issues.',
+    ],
   },
-  readIssue('get_issue', 'Get issue', 'Reads an issue with its fields.', 'GET /rest/api/3/issue/{issueIdOrKey}', [
+  readIssue('get_issue', 'Get issue', 'Reads an issue with its fields.', 'GET /rest/api/3/issue/{issueIdOrKey}', browseIssue('getIssue'), [
     { key: 'fields', description: 'Fields to return.' },
   ]),
-  readIssue('get_changelog', 'Get issue changelog', "Reads an issue's change history.", 'GET /rest/api/3/issue/{issueIdOrKey}/changelog'),
-  readIssue('get_issue_comments', 'Get issue comments', "Reads an issue's comments.", 'GET /rest/api/3/issue/{issueIdOrKey}/comment'),
+  readIssue(
+    'get_changelog',
+    'Get issue changelog',
+    "Reads an issue's change history.",
+    'GET /rest/api/3/issue/{issueIdOrKey}/changelog',
+    browseIssue('getChangeLogs'),
+  ),
+  readIssue(
+    'get_issue_comments',
+    'Get issue comments',
+    "Reads an issue's comments.",
+    'GET /rest/api/3/issue/{issueIdOrKey}/comment',
+    specText('getComments', 'Browse projects project permission for the project containing the comment.'),
+  ),
   readIssue(
     'get_transitions',
     'Get issue transitions',
     'Lists the transitions the account can make on an issue.',
     'GET /rest/api/3/issue/{issueIdOrKey}/transitions',
+    browseIssue('getTransitions'),
   ),
-  readIssue('get_attachment', 'Download attachment', 'Downloads the content of an attachment.', 'GET /rest/api/3/attachment/content/{id}', [
-    { key: 'attachment_id', description: 'Attachment id.', required: true },
-  ]),
+  readIssue(
+    'get_attachment',
+    'Download attachment',
+    'Downloads the content of an attachment.',
+    'GET /rest/api/3/attachment/content/{id}',
+    browseIssue('getAttachmentContent'),
+    [{ key: 'attachment_id', description: 'Attachment id.', required: true }],
+  ),
   {
     name: 'search_issues',
     kind: 'action',
     title: 'Search issues',
     description: 'Finds issues by project and simple criteria.',
     rest: 'GET /rest/api/3/search/jql',
+    source: specText('searchAndReconsileIssuesUsingJql', 'Browse projects project permission for the project containing the issue.'),
     project: ['BROWSE_PROJECTS'],
     inputs: [
       projectInput,
@@ -210,6 +319,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
     title: 'Search issues by JQL',
     description: 'Finds issues with a JQL query.',
     rest: 'GET /rest/api/3/search/jql',
+    source: specText('searchAndReconsileIssuesUsingJql', 'Browse projects project permission for the project containing the issue.'),
     project: ['BROWSE_PROJECTS'],
     inputs: [
       { ...jqlInput, required: true },
@@ -224,6 +334,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
     title: 'Create comment',
     description: 'Adds a comment to an issue.',
     rest: 'POST /rest/api/3/issue/{issueIdOrKey}/comment',
+    source: specText('addComment', 'Browse projects and Add comments project permission for the project that the issue containing the comment is in.'),
     project: ['BROWSE_PROJECTS', 'ADD_COMMENTS'],
     inputs: [
       issueInput,
@@ -237,6 +348,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
     title: 'Update comment',
     description: 'Changes the text of a comment.',
     rest: 'PUT /rest/api/3/issue/{issueIdOrKey}/comment/{id}',
+    source: specText('updateComment', 'Edit all comments project permission to update any comment or Edit own comments to update comment created by the user.'),
     project: ['BROWSE_PROJECTS'],
     anyOf: [['EDIT_OWN_COMMENTS', 'EDIT_ALL_COMMENTS']],
     inputs: [issueInput, { key: 'comment_id', description: 'Comment id.', required: true }, { key: 'comment', description: 'New text.', required: true }],
@@ -248,6 +360,10 @@ export const OPERATIONS: readonly OperationSpec[] = [
     title: 'Delete comment',
     description: 'Deletes a comment.',
     rest: 'DELETE /rest/api/3/issue/{issueIdOrKey}/comment/{id}',
+    source: specText(
+      'deleteComment',
+      'Delete all comments project permission to delete any comment or Delete own comments to delete comment created by the user',
+    ),
     project: ['BROWSE_PROJECTS'],
     anyOf: [['DELETE_OWN_COMMENTS', 'DELETE_ALL_COMMENTS']],
     inputs: [issueInput, { key: 'comment_id', description: 'Comment id.', required: true }],
@@ -259,6 +375,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
     title: 'Upload attachment',
     description: 'Attaches a file to an issue.',
     rest: 'POST /rest/api/3/issue/{issueIdOrKey}/attachments',
+    source: specText('addAttachment', 'Browse Projects and Create attachments project permission for the project that the issue is in.'),
     project: ['BROWSE_PROJECTS', 'CREATE_ATTACHMENTS'],
     inputs: [issueInput, { key: 'file', description: 'File content.', required: true }, { key: 'file_name', description: 'File name.' }],
     notes: ['Attachments must also be enabled for the site.'],
@@ -269,6 +386,10 @@ export const OPERATIONS: readonly OperationSpec[] = [
     title: 'Delete attachment',
     description: 'Deletes an attachment.',
     rest: 'DELETE /rest/api/3/attachment/{id}',
+    source: specText(
+      'removeAttachment',
+      'Delete own attachments project permission to delete an attachment created by the calling user. Delete all attachments project permission to delete an attachment created by any user.',
+    ),
     project: ['BROWSE_PROJECTS'],
     anyOf: [['DELETE_OWN_ATTACHMENTS', 'DELETE_ALL_ATTACHMENTS']],
     inputs: [issueInput, { key: 'attachment_id', description: 'Attachment id.', required: true }],
@@ -280,6 +401,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
     title: 'Delete issue',
     description: 'Deletes an issue.',
     rest: 'DELETE /rest/api/3/issue/{issueIdOrKey}',
+    source: specText('deleteIssue', 'Browse projects and Delete issues project permission for the project containing the issue.'),
     project: ['BROWSE_PROJECTS', 'DELETE_ISSUES'],
     inputs: [issueInput, { key: 'delete_subtasks', description: 'Also delete its subtasks.' }],
   },
@@ -289,8 +411,20 @@ export const OPERATIONS: readonly OperationSpec[] = [
     title: 'Add watcher',
     description: 'Adds a watcher to an issue: the account itself, or the user given.',
     rest: 'POST /rest/api/3/issue/{issueIdOrKey}/watchers',
+    source: browseIssue('addWatcher'),
     project: ['BROWSE_PROJECTS'],
-    inputRules: [{ input: 'user', adds: ['MANAGE_WATCHERS'], why: 'Adding someone other than the account itself needs Manage Watchers.' }],
+    inputRules: [
+      {
+        input: 'user',
+        adds: ['MANAGE_WATCHERS'],
+        exceptSelf: true,
+        why: 'Adding someone other than the account itself needs Manage Watchers.',
+        source: specText(
+          'addWatcher',
+          'To add users other than themselves to the watchlist, Manage watcher list project permission for the project that the issue is in.',
+        ),
+      },
+    ],
     inputs: [issueInput, { key: 'user', description: 'User to add; omit to add the account itself. Needs Manage Watchers.' }],
   },
   {
@@ -299,6 +433,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
     title: 'Link issues',
     description: 'Links two issues, e.g. "blocks" or "relates to".',
     rest: 'POST /rest/api/3/issueLink',
+    source: specText('linkIssues', 'Link issues project permission on the project containing the from (outward) issue'),
     project: ['BROWSE_PROJECTS', 'LINK_ISSUES'],
     inputs: [
       { key: 'issue', description: 'The outward (from) issue; Link Issues is needed in its project.', required: true },
@@ -313,6 +448,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
     title: 'Add worklog',
     description: 'Logs work on an issue.',
     rest: 'POST /rest/api/3/issue/{issueIdOrKey}/worklog',
+    source: browseIssue('addWorklog', 'Work on issues'),
     project: ['BROWSE_PROJECTS', 'WORK_ON_ISSUES'],
     inputs: [
       issueInput,
@@ -328,6 +464,10 @@ export const OPERATIONS: readonly OperationSpec[] = [
     title: 'Create sprint',
     description: 'Creates a sprint on a board (Jira Software).',
     rest: 'POST /rest/agile/1.0/sprint',
+    source: inferred(
+      ['createSprint', 'updateSprint'],
+      "The Data Center spec gives no permission text for sprints; Jira Software's documentation: managing sprints needs Manage Sprints in every project of the board's filter.",
+    ),
     project: ['MANAGE_SPRINTS_PERMISSION'],
     inputs: [
       projectInput,
@@ -344,6 +484,10 @@ export const OPERATIONS: readonly OperationSpec[] = [
     title: 'Update sprint',
     description: "Changes a sprint's name, dates, goal or state (Jira Software).",
     rest: 'PUT /rest/agile/1.0/sprint/{sprintId}',
+    source: inferred(
+      ['createSprint', 'updateSprint'],
+      "The Data Center spec gives no permission text for sprints; Jira Software's documentation: managing sprints needs Manage Sprints in every project of the board's filter.",
+    ),
     project: ['MANAGE_SPRINTS_PERMISSION'],
     inputs: [
       projectInput,
@@ -360,6 +504,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
     title: 'Create version',
     description: 'Creates a version (release) in a project.',
     rest: 'POST /rest/api/3/version',
+    source: specText('createVersion', 'Administer Jira global permission or Administer Projects project permission for the project the version is added to.'),
     anyOf: [['ADMINISTER_PROJECTS', 'ADMINISTER']],
     inputs: [
       { ...projectInput, required: true },
@@ -374,11 +519,15 @@ export const OPERATIONS: readonly OperationSpec[] = [
     title: 'Create user',
     description: 'Creates a Jira user.',
     rest: 'POST /rest/api/3/user',
+    source: specText('createUser', 'Administer Jira global permission.'),
     global: ['ADMINISTER'],
     inputs: [
       { key: 'email', description: 'Email address.', required: true },
       { key: 'display_name', description: 'Display name.' },
-      { key: 'products', description: 'Products to give access to.' },
+      { key: 'products', description: 'Products to give access to (jira-software, jira-servicedesk…); Jira Cloud requires it, [] for none.' },
+    ],
+    notes: [
+      "On Jira Cloud the call needs a products list (Atlassian's spec: emailAddress and products are required; an empty list creates a user without product access), and granting product access takes an organisation admin of the Atlassian organisation as well as Administer Jira.",
     ],
   },
   {
@@ -387,6 +536,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
     title: 'Find user',
     description: 'Searches users by name or email.',
     rest: 'GET /rest/api/3/user/search',
+    source: specText('findUsers', 'Browse users and groups global permission.'),
     global: ['USER_PICKER'],
     inputs: [{ key: 'query', description: 'Name or email to search for.', required: true }],
     notes: ['Without Browse users and groups, Jira answers with an empty list rather than an error.'],
@@ -397,6 +547,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
     title: 'Get user',
     description: 'Reads a user by account id or username.',
     rest: 'GET /rest/api/3/user',
+    source: specText('getUser', 'Browse users and groups global permission.'),
     global: ['USER_PICKER'],
     inputs: [{ key: 'user', description: 'Account id (Cloud) or username (Server/DC).', required: true }],
   },
@@ -406,6 +557,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
     title: 'Search assignable users',
     description: 'Lists users who can be assigned issues in a project or to an issue.',
     rest: 'GET /rest/api/3/user/assignable/search',
+    source: specText('findAssignableUsers', 'Browse users and groups global permission or Assign issues project permission'),
     // Atlassian's spec: "Browse users and groups global permission or Assign issues project permission".
     anyOf: [['USER_PICKER', 'ASSIGN_ISSUES']],
     inputs: [projectInput, { key: 'issue', description: 'Issue key, to list users assignable to it.' }, { key: 'query', description: 'Name to search for.' }],
@@ -416,6 +568,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
     title: 'Get object schema',
     description: 'Reads the fields Jira knows (system and custom), to build dynamic inputs.',
     rest: 'GET /rest/api/3/field',
+    source: specText('getFields', 'Permissions required: None.'),
     inputs: [],
   },
   // The operations below are those of n8n's Jira node that the rest of the catalog lacks; each rests on the
@@ -426,6 +579,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
     title: 'Send issue notification',
     description: 'Emails a notification about an issue to the recipients given (reporter, assignee, watchers, voters, users, groups).',
     rest: 'POST /rest/api/3/issue/{issueIdOrKey}/notify',
+    source: specText('notify', 'Browse Projects project permission for the project that the issue is in.'),
     // Atlassian's spec: "Browse Projects project permission for the project that the issue is in."
     project: ['BROWSE_PROJECTS'],
     inputs: [
@@ -436,15 +590,21 @@ export const OPERATIONS: readonly OperationSpec[] = [
     ],
     notes: [SECURITY_NOTE, 'Jira sends the email only if outgoing mail is enabled for the site.'],
   },
-  readIssue('get_comment', 'Get comment', 'Reads one comment of an issue.', 'GET /rest/api/3/issue/{issueIdOrKey}/comment/{id}', [
-    { key: 'comment_id', description: 'Comment id.', required: true },
-  ]),
+  readIssue(
+    'get_comment',
+    'Get comment',
+    'Reads one comment of an issue.',
+    'GET /rest/api/3/issue/{issueIdOrKey}/comment/{id}',
+    specText('getComment', 'Browse projects project permission for the project containing the comment.'),
+    [{ key: 'comment_id', description: 'Comment id.', required: true }],
+  ),
   {
     ...readIssue(
       'get_issue_attachments',
       'Get issue attachments',
       "Lists an issue's attachments (the issue's attachment field).",
       'GET /rest/api/3/issue/{issueIdOrKey}',
+      browseIssue('getIssue'),
     ),
     notes: [SECURITY_NOTE, "Atlassian's spec says of reading an attachment that one added in a restricted comment follows that comment's restriction."],
   },
@@ -454,6 +614,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
     title: 'Get attachment',
     description: "Reads an attachment's metadata (file name, size, type, the link to its content) by id.",
     rest: 'GET /rest/api/3/attachment/{id}',
+    source: browseIssue('getAttachment'),
     // Atlassian's spec: "Browse projects project permission for the project that the issue is in."
     project: ['BROWSE_PROJECTS'],
     inputs: [
@@ -468,6 +629,10 @@ export const OPERATIONS: readonly OperationSpec[] = [
     title: 'Delete user',
     description: "Removes a user from Jira's user base (on Cloud, not their Atlassian account).",
     rest: 'DELETE /rest/api/3/user',
+    source: inferred(
+      'removeUser',
+      "Atlassian's text asks for site administration (membership of the site-admin group), which no Jira permission shows; Administer Jira is the least it takes.",
+    ),
     global: ['ADMINISTER'],
     inputs: [{ key: 'user', description: 'Account id (Cloud) or username (Server/DC).', required: true }],
     notes: [

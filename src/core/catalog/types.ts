@@ -1,6 +1,17 @@
 /** Shape of the Jira operation catalog: what each trigger and action does and which permissions it needs. */
 
 export type OperationKind = 'trigger' | 'action';
+
+/**
+ * What a rule rests on. `spec`: a sentence of the "Permissions required" text of the Atlassian operation(s) named
+ * (as it reads with the Markdown taken out). `workflow-dependent`: Jira decides through the workflow, not a fixed
+ * permission. `inferred`: Atlassian's text says nothing usable; `reason` says where the rule comes from instead.
+ * test/unit/catalog-sources.test.ts checks every operationId against the specs and every `spec` text against its
+ * operation's description.
+ */
+export type RuleSource =
+  | { readonly kind: 'spec'; readonly operationIds: readonly string[]; readonly text: string }
+  | { readonly kind: 'workflow-dependent' | 'inferred'; readonly operationIds: readonly string[]; readonly reason: string };
 export type TriggerType = 'polling' | 'realtime';
 
 /** A permission the operation needs only when an input is present (or, with `valuePattern`, has a matching value). */
@@ -9,7 +20,10 @@ export interface InputPermissionRule {
   readonly adds: readonly string[];
   /** Case-insensitive regular expression the literal input value must match fully; absent: presence is enough. */
   readonly valuePattern?: string;
+  /** The rule does not apply when the literal value is the account itself (its account id or username). */
+  readonly exceptSelf?: boolean;
   readonly why: string;
+  readonly source: RuleSource;
 }
 
 export interface InputSpec {
@@ -26,6 +40,8 @@ export interface OperationSpec {
   readonly description: string;
   /** The REST call it makes, e.g. `POST /rest/api/3/issue/{issueIdOrKey}/comment`. */
   readonly rest: string;
+  /** What the operation's own needs (`project`, `global`, `anyOf`) rest on; each input rule has its own. */
+  readonly source: RuleSource;
   /** Project permissions, all required, in every project the step touches. */
   readonly project?: readonly string[];
   /** Global permissions, all required. */

@@ -2,7 +2,7 @@ import { isGlobalPermission } from '../catalog';
 import type { PermissionNeeds } from '../snapshot/needs';
 import type { RecipeAnalysis } from './analyze';
 import { ProjectResolver } from './projects';
-import { requirementsOf } from './requirements';
+import { keysToFetch } from './requirements';
 
 /**
  * Needs of all Jira steps, grouped by their connection's host ('' for connections without a host, which use the
@@ -16,7 +16,7 @@ export function permissionNeeds(analyses: readonly RecipeAnalysis[]): Map<string
       const host = connection.host ?? '';
       let site = bySite.get(host);
       if (!site) bySite.set(host, (site = { global: new Set(), projects: new Map(), security: new Set() }));
-      const keys = requirementsOf(operation, step.inputs).flatMap((r) => r.keys);
+      const keys = keysToFetch(operation, step.inputs);
       const projectKeys = keys.filter((k) => !isGlobalPermission(k));
       for (const key of keys.filter(isGlobalPermission)) site.global.add(key);
       if (!projectKeys.length) continue;

@@ -75,7 +75,7 @@ function connectionRange(connection: ResolvedConnection, step: OperationStep): R
 
 function checkStep(jiraStep: JiraStep, snapshot: PermissionSnapshot, resolver: ProjectResolver): Finding[] {
   const { step, operation } = jiraStep;
-  const requirements = requirementsOf(operation, step.inputs, snapshot.authType);
+  const requirements = requirementsOf(operation, step.inputs, snapshot);
   const ctx = new StepContext(jiraStep, snapshot);
 
   const globalOnly = requirements.filter((r) => !needsProject(r));

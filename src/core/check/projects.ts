@@ -1,9 +1,10 @@
 import type { OperationStep, RecipeModel } from '../recipe/model';
+import { jqlProjectBound } from './jql';
 
 /**
  * Which Jira project(s) a step touches, in this order: `input.project` (a key, or a numeric id that the snapshot
- * maps to a key); the prefix of a literal issue key in `input.issue`; `project = X` / `project in (A, B)` in
- * `input.jql`; a reference in `input.issue` (or `input.project`) to an earlier step → that step's projects;
+ * maps to a key); the prefix of a literal issue key in `input.issue`; the projects `input.jql` is provably bounded to (a query
+ * that proves no bound leaves the step unresolved); a reference in `input.issue` (or `input.project`) to an earlier step → that step's projects;
  * `defaults.project`. Empty: unresolved.
  */
 export function resolveProjects(step: OperationStep, model: RecipeModel): string[] {
@@ -11,7 +12,6 @@ export function resolveProjects(step: OperationStep, model: RecipeModel): string
 }
 
 const ISSUE_KEY = /^\s*([A-Za-z][A-Za-z0-9_]*)-\d+\s*$/;
-const PROJECT_KEY = /^[A-Z][A-Z0-9_]*$/;
 const PROJECT_ID = /^\d+$/;
 
 export class ProjectResolver {
@@ -45,37 +45,32 @@ export class ProjectResolver {
     const key = issue && !issueInput.dynamic ? ISSUE_KEY.exec(issue) : null;
     if (key) return [key[1].toUpperCase()];
 
-    const jql = step.inputs.get('jql')?.literal;
-    const fromJql = jql ? projectsInJql(jql) : [];
-    if (fromJql.length) return fromJql;
+    // A query that proves no project bound can return issues from anywhere: defaults.project doesn't narrow it.
+    const jqlInput = step.inputs.get('jql');
+    const jql = jqlInput?.literal?.trim();
+    // A templated query counts by its shape: run-time parts inside quoted strings can't change which projects match.
+    if (jqlInput && (jqlInput.dynamic || jql)) {
+      const query = jqlInput.dynamic ? jqlInput.shape : jql;
+      return query ? projectsInJql(query) : [];
+    }
 
+    // The issue of an earlier step is in that step's projects; when they are unknown, so are this step's:
+    // defaults.project says nothing about an issue a query found.
+    let referred = false;
     for (const input of [issueInput, projectInput]) {
       for (const ref of input?.refs ?? []) {
         const target = this.byId.get(ref);
         if (!target || target === step) continue;
+        referred = true;
         const projects = this.projectsOf(target, visiting);
         if (projects.length) return projects;
       }
     }
-    return undefined;
+    return referred ? [] : undefined;
   }
 }
 
-/**
- * Project keys named by `project = X` or `project in (A, B)` clauses; a negated clause (`!=`, `not in`) or a
- * project given by name or id resolves nothing, since we can't tell which projects it means.
- */
+/** The project keys a JQL query is provably bounded to (see jql.ts); empty when it proves none. */
 export function projectsInJql(jql: string): string[] {
-  const keys = new Set<string>();
-  const clause = /\bproject\s*(=|\bin\b)\s*(\([^)]*\)|"[^"]*"|'[^']*'|[^\s()]+)/gi;
-  for (const match of jql.matchAll(clause)) {
-    const before = jql.slice(Math.max(0, match.index - 4), match.index);
-    if (/\bnot\s*$/i.test(before)) continue;
-    const values = match[1] === '=' ? [match[2]] : match[2].replace(/^\(|\)$/g, '').split(',');
-    for (const raw of values) {
-      const value = raw.trim().replace(/^["']|["']$/g, '');
-      if (PROJECT_KEY.test(value)) keys.add(value);
-    }
-  }
-  return [...keys];
+  return jqlProjectBound(jql) ?? [];
 }

@@ -1,6 +1,6 @@
 import { isGlobalPermission, type OperationSpec } from '../catalog';
 import type { InputEntry } from '../recipe/model';
-import type { AuthType } from '../snapshot/types';
+import type { AuthType, PermissionSnapshot, SnapshotAccount } from '../snapshot/types';
 
 /**
  * One thing a step needs: a single permission, or alternatives of which any one will do. `input` names the input
@@ -12,8 +12,16 @@ export interface Requirement {
   readonly why?: string;
 }
 
-/** Everything an operation needs, given the step's inputs and, when known, how the account signs in. */
-export function requirementsOf(op: OperationSpec, inputs: ReadonlyMap<string, InputEntry>, authType?: AuthType): Requirement[] {
+/** What the requirements may depend on of the account a step runs as. */
+export type RunningAccount = Partial<Pick<PermissionSnapshot, 'account' | 'authType'>>;
+
+/**
+ * Everything an operation needs, given the step's inputs and, when known, the account it runs as: a rule that
+ * spares the account itself (adding oneself as a watcher) drops out, and an OAuth 2.0 account's real-time trigger
+ * needs what a dynamic webhook needs.
+ */
+export function requirementsOf(op: OperationSpec, inputs: ReadonlyMap<string, InputEntry>, runningAs: RunningAccount = {}): Requirement[] {
+  const { account, authType } = runningAs;
   const requirements: Requirement[] = [];
   const seen = new Set<string>();
   const add = (r: Requirement) => {
@@ -22,16 +30,27 @@ export function requirementsOf(op: OperationSpec, inputs: ReadonlyMap<string, In
     seen.add(id);
     requirements.push(r);
   };
-  for (const key of op.global ?? []) if (!(key === 'ADMINISTER' && registersDynamicWebhook(op, authType))) add({ keys: [key] });
+  if (registersDynamicWebhook(op, authType)) add({ keys: ['BROWSE_PROJECTS'], why: DYNAMIC_WEBHOOK_BROWSE });
+  else for (const key of op.global ?? []) add({ keys: [key] });
   for (const key of op.project ?? []) add({ keys: [key] });
   for (const group of op.anyOf ?? []) add({ keys: group });
   for (const rule of op.inputRules ?? []) {
     const entry = inputs.get(rule.input);
     if (!entry) continue;
     if (rule.valuePattern !== undefined && !(entry.literal !== undefined && new RegExp(`^(?:${rule.valuePattern})$`, 'i').test(entry.literal.trim()))) continue;
+    if (rule.exceptSelf && account && !entry.dynamic && isAccount(entry.literal, account)) continue;
     for (const key of rule.adds) add({ keys: [key], input: rule.input, why: rule.why });
   }
   return requirements;
+}
+
+/**
+ * The keys a fetch must ask about for a step, whatever the account turns out to be: what is needed depends on how
+ * it signs in (an OAuth 2.0 account's real-time trigger), which the needs of a fetch can't know yet.
+ */
+export function keysToFetch(op: OperationSpec, inputs: ReadonlyMap<string, InputEntry>): string[] {
+  const keys = [requirementsOf(op, inputs), requirementsOf(op, inputs, { authType: 'oauth2' })].flat().flatMap((r) => r.keys);
+  return [...new Set(keys)];
 }
 
 /** Whether checking a requirement needs to know the step's project. */
@@ -39,11 +58,20 @@ export function needsProject(requirement: Requirement): boolean {
   return requirement.keys.some((key) => !isGlobalPermission(key));
 }
 
+/** Whether a literal names the account: its account id (Cloud) or user key, or its email or username. */
+function isAccount(literal: string | undefined, account: SnapshotAccount): boolean {
+  const value = literal?.trim().toLowerCase();
+  return !!value && (value === account.id.toLowerCase() || value === account.name?.toLowerCase());
+}
+
 /**
  * An OAuth 2.0 app registers a real-time trigger's webhook through `POST /rest/api/3/webhook`
- * (registerDynamicWebhooks), which "only Connect and OAuth 2.0 apps can use" and which asks no global permission;
- * the scope manage:jira-webhook stands in for Administer Jira, and the missing-scope check covers it.
+ * (registerDynamicWebhooks), which "only Connect and OAuth 2.0 apps can use" and which asks no global permission:
+ * the scopes (read:jira-work, manage:jira-webhook), which the missing-scope check covers, stand in for Administer Jira.
  */
 export function registersDynamicWebhook(op: OperationSpec, authType: AuthType | undefined): boolean {
   return op.triggerType === 'realtime' && authType === 'oauth2';
 }
+
+// Inferred: Jira sends a dynamic webhook's events as the user who registered it, so only for issues that user sees.
+const DYNAMIC_WEBHOOK_BROWSE = 'A dynamic webhook delivers events only for issues the account can see.';

@@ -6,6 +6,9 @@ import type { Range } from '../text/range';
  * literal value; nothing here knows a parser or a format.
  */
 
+/** Stands for a part of a value known only when the recipe runs, in `InputEntry.shape`. */
+export const RUNTIME_PART = '\u0000';
+
 export interface InputEntry {
   /** The catalog's name for the input (`issue`, `project`, `assignee`…), whatever the format calls it. */
   readonly key: string;
@@ -16,6 +19,11 @@ export interface InputEntry {
   readonly literal?: string;
   /** The value is known only when the recipe runs (a `{{ … }}` template, an n8n expression, a Workato data pill). */
   readonly dynamic: boolean;
+  /**
+   * A dynamic value's text with each part known only at run time replaced by RUNTIME_PART, where the adapter can
+   * tell the parts apart: a JQL query whose template sits inside a quoted string still names its projects.
+   */
+  readonly shape?: string;
   /** Ids of the steps whose output the value refers to, in the order they appear. */
   readonly refs: readonly string[];
   /** The value is blank (null, an empty string, an empty map or list): a required input given so is still missing. */

@@ -147,7 +147,7 @@ describe('n8n workflows and Workato recipes (JSON)', () => {
     );
     assert.equal(
       message(workato, 'missing-permission'),
-      `Step "Close the duplicate": Update issue status (update_issue_status) needs Close Issues (CLOSE_ISSUES) in project ENG, which Jan Donyada (jan@acme.example) lacks on ${SIM_URL}. A transition that closes the issue needs Close Issues.`,
+      `Step "Close the duplicate": Update issue status (update_issue_status) needs Close Issues (CLOSE_ISSUES) in project ENG, which Jan Donyada (jan@acme.example) lacks on ${SIM_URL}. This comes from the classic workflow's conditions: its close transitions need Close Issues (a custom workflow may differ).`,
     );
 
     // The step inside foreach → if works on issues of the ENG search before it.

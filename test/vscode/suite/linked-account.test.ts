@@ -76,7 +76,7 @@ describe('with a linked Jira account', () => {
     assert.match(text, /for Jan Donyada \(jan@acme\.example\) on http:\/\/127\.0\.0\.1:\d+, fetched /);
     assert.match(
       text,
-      /\*\*Close Issues `CLOSE_ISSUES`\*\* is missing in ENG\. A transition that closes the issue needs Close Issues\. The account may not read ENG's permission scheme/,
+      /\*\*Close Issues `CLOSE_ISSUES`\*\* is missing in ENG\. This comes from the classic workflow's conditions: its close transitions need Close Issues \(a custom workflow may differ\)\. The account may not read ENG's permission scheme/,
     );
   });
 

@@ -1,6 +1,7 @@
 import { entriesOf, keyOf, scalarText, valueOf, type JsonNode } from '../json/tree';
 import type { InputEntry } from '../model';
 import type { RangeOf } from './part';
+import { workatoShape } from './shape';
 
 /**
  * Workato's Jira field names (keys of a step's `input`) → the catalog's input keys. A key not listed keeps its name
@@ -74,6 +75,7 @@ export function referencesIn(text: string, aliases: ReadonlyMap<string, readonly
 interface Value {
   readonly literal?: string;
   readonly dynamic: boolean;
+  readonly shape?: string;
   readonly refs: readonly string[];
 }
 
@@ -83,7 +85,8 @@ function valueOfNode(node: JsonNode | undefined, aliases: ReadonlyMap<string, re
   if (named && scalarText(named) !== undefined) return valueOfNode(named, aliases);
   const literal = scalarText(node);
   if (literal === undefined || node?.type !== 'string' || !DYNAMIC.test(literal)) return { literal, dynamic: false, refs: [] };
-  return { literal, dynamic: true, refs: referencesIn(literal, aliases) };
+  const shape = workatoShape(literal);
+  return { literal, dynamic: true, ...(shape !== undefined ? { shape } : {}), refs: referencesIn(literal, aliases) };
 }
 
 /** Null and blank fields are fields Workato leaves out of the request. */

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
-import type { ConnectionEntry, InputCoverage, InputEntry, OperationStep, RecipeModel, StepIdEntry } from '../model';
+import { RUNTIME_PART, type ConnectionEntry, type InputCoverage, type InputEntry, type OperationStep, type RecipeModel, type StepIdEntry } from '../model';
 import { nodeRange, pairOf, stringAt, type RecipeDocument } from './document';
 
 /**
@@ -26,6 +26,7 @@ export function buildYamlModel(document: RecipeDocument): RecipeModel {
 /** `{{ id.… }}` or `{{ id[…] }}`: a reference to the output of the step with that id. */
 const REFERENCE = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*[.[]/g;
 const TEMPLATE = /\{\{/;
+const TEMPLATES = /\{\{[\s\S]*?\}\}/g;
 /** Our YAML names every input as the catalog does, and has no defaults: input checks see all. */
 const FULL_COVERAGE: InputCoverage = { names: true, absence: 'all' };
 
@@ -99,6 +100,7 @@ class YamlModelBuilder {
       const refs = dynamic ? [...literal.matchAll(REFERENCE)].map((m) => m[1]) : [];
       const blank =
         valueNode === null || isNullScalar(valueNode) || literal?.trim() === '' || ((isMap(valueNode) || isSeq(valueNode)) && !valueNode.items.length);
+      const shape = dynamic ? literal.replace(TEMPLATES, RUNTIME_PART) : undefined;
       inputs.set(key, {
         key,
         keyRange: this.range(pair.key as Scalar),
@@ -107,6 +109,7 @@ class YamlModelBuilder {
         dynamic,
         refs,
         ...(blank ? { blank } : {}),
+        ...(shape ? { shape } : {}),
       });
     }
     return inputs;
