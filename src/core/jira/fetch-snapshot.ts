@@ -11,12 +11,16 @@
  *   project permissions, per project ("per-project" strategy)      P   (one mypermissions per project, all keys)
  *   global permissions                                             0   (they ride along in the project requests;
  *                                                                       1 only when no project answered)
- *   → 2 + P, on Data Center and on Cloud alike.
+ *   literal issues (I), one `mypermissions?issueKey=` each, in visible projects      I
+ *   → 2 + P + I, on Data Center and on Cloud alike.
  *   Cloud "bulk" strategy: project ids from `/rest/api/3/project/search?keys=…` (50 keys a page), unless known,
  *   then `POST /rest/api/3/permissions/check` (1,000 projects a call, global keys ride along in the first):
- *   2 + ⌈P'/50⌉ + ⌈P/1000⌉, P' = projects whose id isn't known. Break-even: per-project costs P (+1 with global
- *   keys); bulk costs ⌈P'/50⌉ + ⌈P/1000⌉. "auto" picks bulk only when strictly cheaper — from 3 projects on (2 with
- *   global keys) — and stays per-project on ties, as `mypermissions` is the documented per-project answer.
+ *   2 + ⌈P'/50⌉ + ⌈P/1000⌉, P' = projects whose id isn't known. Break-even: per-project costs P; bulk costs
+ *   ⌈P'/50⌉ + ⌈P/1000⌉. "auto" picks bulk only when strictly cheaper — from 3 projects on — and stays per-project
+ *   on ties, as `mypermissions` is the documented per-project answer.
+ *   Literal issues on Cloud's bulk path: ids from `POST /rest/api/3/issue/bulkfetch` (100 a request, in parallel
+ *   with the project search), then the bulk check's `issues` alongside the projects: 2 + ⌈P'/50⌉ + ⌈I/100⌉ +
+ *   ⌈(P+I)/1000⌉, against 2 + P + I one at a time; "auto" compares the two.
  *   (Looking ids up with `GET /rest/api/2/project/{key}`, one per project, would cost P + ⌈P/1000⌉: never cheaper.)
  *   Projects named by numeric id (n8n workflows) add one `GET /rest/api/2/project/{id}` each, to learn their key.
  *   Outside the budget, both only asked for: `securitylevel`, one per project in `securityLevelProjects`; and
@@ -32,7 +36,7 @@
  * leaves that field absent. Nothing unknown is ever written as false.
  */
 import { normalizeSnapshot } from '../snapshot/normalize';
-import type { PermissionSchemeInfo, PermissionSnapshot, ProjectSnapshot } from '../snapshot/types';
+import type { IssueSnapshot, PermissionSchemeInfo, PermissionSnapshot, ProjectSnapshot } from '../snapshot/types';
 import { fetchMyself, fetchServerInfo } from './account';
 import { bulkCheck } from './bulk-check';
 import { withConnection, type JiraClientOptions } from './client';
@@ -42,10 +46,11 @@ import { SchemeExplainer } from './explain';
 import type { JiraHttp } from './http';
 import { silentLogger, type JiraLogger } from './logger';
 import { fetchMyPermissions } from './my-permissions';
+import { BULK_FETCH_MAX_ISSUES, findIssueIds, type IssueIds } from './issue-ids';
 import { findProjectIds } from './project-ids';
 import { resolveProjectRefs, type ResolvedProjectRefs } from './project-refs';
 import { fetchSecurityLevels } from './projects';
-import { normalizeNeeds, type NormalizedNeeds, type PermissionNeeds } from '../snapshot/needs';
+import { normalizeNeeds, projectOfIssue, type NormalizedNeeds, type PermissionNeeds } from '../snapshot/needs';
 import type { JiraSite } from './site';
 
 export type CloudProjectStrategy = 'auto' | 'per-project' | 'bulk';
@@ -96,8 +101,9 @@ export function useBulk(needs: NormalizedNeeds, options: FetchSnapshotOptions): 
   const projects = needs.projects.size;
   if (projects === 0) return false;
   const unknownIds = [...needs.projects.keys()].filter((key) => options.knownProjectIds?.[key] === undefined).length;
-  const perProject = projects + (needs.global.length ? 1 : 0);
-  const bulk = Math.ceil(unknownIds / 50) + Math.ceil(projects / 1000);
+  const issues = needs.issues.size;
+  const perProject = projects + issues;
+  const bulk = Math.ceil(unknownIds / 50) + Math.ceil(issues / BULK_FETCH_MAX_ISSUES) + Math.ceil((projects + issues) / 1000);
   return bulk < perProject;
 }
 
@@ -132,7 +138,7 @@ class PermissionFetcher {
       try {
         // Cloud insists on at least one key; a project asked with none is only asked whether it is visible.
         const asked = unique([...(keys.length ? keys : ['BROWSE_PROJECTS']), ...globalKeys, ...(keys.length ? adminKeys : [])]).sort();
-        const result = await fetchMyPermissions(this.http, deployment, asked, key);
+        const result = await fetchMyPermissions(this.http, deployment, asked, { projectKey: key });
         if (!result.visible) return [key, { visible: false }];
         global ??= pick(result.permissions, globalKeys);
         const permissions = keys.length ? pick(result.permissions, keys) : {};
@@ -143,12 +149,30 @@ class PermissionFetcher {
       }
     });
     const projects = Object.fromEntries(await Promise.all(entries));
+    const issues = await this.issuesOneByOne(deployment, projects);
     if (!global && this.needs.global.length) {
       const alone = await this.unless(fetchMyPermissions(this.http, deployment, this.needs.global), 'global permissions');
       if (alone?.visible) global = alone.permissions;
     }
     const asked = global && pick(global, this.needs.global);
-    return { ...(asked && this.needs.global.length ? { global: asked } : {}), projects };
+    return { ...(asked && this.needs.global.length ? { global: asked } : {}), projects: withIssues(projects, issues) };
+  }
+
+  /** One `mypermissions?issueKey=` per literal issue, for issues in projects that answered as visible. */
+  private async issuesOneByOne(deployment: 'cloud' | 'server', projects: Record<string, ProjectSnapshot>): Promise<Map<string, IssueSnapshot>> {
+    const result = new Map<string, IssueSnapshot>();
+    const asked = [...this.needs.issues].filter(([issue]) => answered(projects[projectOfIssue(issue) ?? '']));
+    await Promise.all(
+      asked.map(async ([issue, keys]) => {
+        try {
+          const answer = await fetchMyPermissions(this.http, deployment, keys.length ? keys : ['BROWSE_PROJECTS'], { issueKey: issue });
+          result.set(issue, answer.visible ? { visible: true, permissions: pick(answer.permissions, keys) } : { visible: false });
+        } catch (error) {
+          result.set(issue, unavailable(error));
+        }
+      }),
+    );
+    return result;
   }
 
   /** The global keys every permission request carries: those needed, and ADMINISTER when explanations are on. */
@@ -159,10 +183,12 @@ class PermissionFetcher {
   /** Cloud: project ids (known, or found by project search), then the bulk check with the global keys. */
   async viaBulkCheck(): Promise<{ global?: Permissions; projects: Record<string, ProjectSnapshot> }> {
     const projects: Record<string, ProjectSnapshot> = {};
+    const issueLookup = this.lookUpIssues();
     let refs;
     try {
       refs = await findProjectIds(this.http, [...this.needs.projects.keys()], this.knownIds);
     } catch (error) {
+      await issueLookup;
       const failed = unavailable(error);
       for (const key of this.needs.projects.keys()) projects[key] = failed;
       return { projects, ...(await this.globalAlone()) };
@@ -177,9 +203,15 @@ class PermissionFetcher {
     // ADMINISTER also tells whether permission schemes may be read (with ADMINISTER_PROJECTS, always asked).
     const unlisted = [...refs.values()].some((ref) => !ref.listed);
     const global = unlisted ? unique([...this.globalKeysAsked(), 'ADMINISTER']) : this.globalKeysAsked();
+    const issueIds = await issueLookup;
+    const issuesById = new Map<string, readonly string[]>();
+    for (const [issue, keys] of this.needs.issues) {
+      const id = issueIds.found.get(issue);
+      if (id !== undefined) issuesById.set(id, keys);
+    }
     let answer;
     try {
-      answer = await bulkCheck(this.http, { global, projects: byId });
+      answer = await bulkCheck(this.http, { global, projects: byId, issues: issuesById });
     } catch (error) {
       const failed = unavailable(error);
       for (const key of this.needs.projects.keys()) if (!projects[key]) projects[key] = failed;
@@ -203,8 +235,25 @@ class PermissionFetcher {
         projects[key] = await this.complete(key, { visible: true, ...named, permissions }, admin);
       }),
     );
+    const issues = new Map<string, IssueSnapshot>();
+    for (const [issue, keys] of this.needs.issues) {
+      const id = issueIds.found.get(issue);
+      if (id !== undefined) issues.set(issue, { visible: true, id, permissions: pick(answer.issues.get(id) ?? {}, keys) });
+      else if (issueIds.notVisible.has(issue)) issues.set(issue, { visible: false });
+      else if (issueIds.failed) issues.set(issue, { visible: true, unavailable: issueIds.failed });
+    }
     const asked = answer.global && Object.fromEntries(this.needs.global.map((key) => [key, answer.global?.[key] as boolean]));
-    return { ...(asked && this.needs.global.length ? { global: asked } : {}), projects: sortByKey(projects) };
+    return { ...(asked && this.needs.global.length ? { global: asked } : {}), projects: withIssues(sortByKey(projects), issues) };
+  }
+
+  /** Ids of the literal issues (one bulk fetch per 100); a failed look-up leaves them unavailable, never invisible. */
+  private async lookUpIssues(): Promise<IssueIds & { failed?: string }> {
+    if (!this.needs.issues.size) return { found: new Map(), notVisible: new Set() };
+    try {
+      return await findIssueIds(this.http, [...this.needs.issues.keys()]);
+    } catch (error) {
+      return { found: new Map(), notVisible: new Set(), failed: unavailable(error).unavailable };
+    }
   }
 
   /** The global keys when the bulk check could not be made (its id look-up failed). */
@@ -278,6 +327,24 @@ function isProjectLevelFailure(error: unknown): error is JiraUnavailableError | 
 function unavailable(error: unknown): ProjectSnapshot & { unavailable: string } {
   if (!isProjectLevelFailure(error)) throw error;
   return { visible: true, unavailable: error.message };
+}
+
+/** Whether a project answered as visible: only then does an issue answer in it mean anything. */
+function answered(project: ProjectSnapshot | undefined): boolean {
+  return !!project && project.visible && !project.unavailable;
+}
+
+/** Issue answers filed under their projects (visible ones that answered). */
+function withIssues(projects: Record<string, ProjectSnapshot>, issues: ReadonlyMap<string, IssueSnapshot>): Record<string, ProjectSnapshot> {
+  if (!issues.size) return projects;
+  const result = { ...projects };
+  for (const [issue, answer] of issues) {
+    const key = projectOfIssue(issue);
+    const project = key === undefined ? undefined : result[key];
+    if (key === undefined || !project || !answered(project)) continue;
+    result[key] = { ...project, issues: { ...project.issues, [issue]: answer } };
+  }
+  return result;
 }
 
 /** Projects found by id get their id and name; ids that name none are recorded under the id. */
