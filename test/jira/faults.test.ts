@@ -6,7 +6,7 @@ import { isAbortError, JiraAbortError, JiraUnavailableError } from '../../src/co
 import { fetchSnapshot } from '../../src/core/jira/fetch-snapshot';
 import { defaultFetch, type FetchLike } from '../../src/core/jira/fetch-impl';
 import type { PermissionNeeds } from '../../src/core/snapshot/needs';
-import { demoWithProjects, JAN_CLOUD, JAN_DC, paths, QUICK, recordLog, SCENARIOS, useSim } from './sim-helpers';
+import { ALANA_CLOUD, demoWithProjects, JAN_CLOUD, JAN_DC, paths, QUICK, recordLog, SCENARIOS, useSim } from './sim-helpers';
 
 const MY = '/rest/api/2/mypermissions';
 const needs: PermissionNeeds = {
@@ -115,7 +115,8 @@ describe('jira faults (simulator)', () => {
       );
       assert.deepEqual(snapshot.projects?.ENG, {
         visible: true,
-        unavailable: 'GET /rest/api/2/mypermissions?projectKey=ENG&permissions=ADD_COMMENTS: Jira unavailable (503), still after 2 retries',
+        unavailable:
+          'GET /rest/api/2/mypermissions?projectKey=ENG&permissions=ADD_COMMENTS,ADMINISTER,ADMINISTER_PROJECTS: Jira unavailable (503), still after 2 retries',
       });
       assert.equal(asked(sim(), 'ENG'), 3);
     });
@@ -127,7 +128,7 @@ describe('jira faults (simulator)', () => {
       assert.equal(eng?.permissions, undefined);
       assert.match(
         eng?.unavailable ?? '',
-        /^GET \/rest\/api\/2\/mypermissions\?projectKey=ENG&permissions=ADD_COMMENTS: Jira answered 500: Internal server error$/,
+        /^GET \/rest\/api\/2\/mypermissions\?projectKey=ENG&permissions=ADD_COMMENTS,ADMINISTER,ADMINISTER_PROJECTS: Jira answered 500: Internal server error$/,
       );
       assert.equal(asked(sim(), 'ENG'), 1);
     });
@@ -201,8 +202,9 @@ describe('jira faults (simulator)', () => {
     it('leaves an explanation out when the scheme cannot be read for a server error', async () => {
       sim().setFaults([{ path: /permissionscheme/, kind: 'status500' }]);
       const log = recordLog();
-      const snapshot = await fetchSnapshot(sim().url, JAN_CLOUD, { global: [], projects: { ENG: ['CLOSE_ISSUES'] } }, { ...QUICK, logger: log.logger });
-      assert.deepEqual(snapshot.projects?.ENG?.permissions, { CLOSE_ISSUES: false });
+      // Alana administers Jira, so the scheme is asked for; ADD_COMMENTS is what she lacks in ENG.
+      const snapshot = await fetchSnapshot(sim().url, ALANA_CLOUD, { global: [], projects: { ENG: ['ADD_COMMENTS'] } }, { ...QUICK, logger: log.logger });
+      assert.deepEqual(snapshot.projects?.ENG?.permissions, { ADD_COMMENTS: false });
       assert.equal(snapshot.projects?.ENG?.permissionScheme, undefined);
       assert.ok(log.lines.some((l) => /^warn permission scheme of ENG unknown: .*500/.test(l)));
     });

@@ -54,11 +54,11 @@ describe('jira fetchSnapshot (simulator)', () => {
       const mine = sim().requests.filter((r) => r.path === '/rest/api/2/mypermissions');
       assert.deepEqual(
         mine.map((r) => r.query),
+        // Global keys and the two that say whether the scheme may be read ride along with each project.
         [
-          { permissions: 'ADMINISTER,USER_PICKER' },
-          { projectKey: 'ENG', permissions: 'ADD_COMMENTS,CLOSE_ISSUES,CREATE_ISSUES' },
-          { projectKey: 'OPS', permissions: 'ADD_COMMENTS,CREATE_ATTACHMENTS,WORK_ON_ISSUES' },
-          { projectKey: 'SEC', permissions: 'ADD_COMMENTS' },
+          { projectKey: 'ENG', permissions: 'ADD_COMMENTS,ADMINISTER,ADMINISTER_PROJECTS,CLOSE_ISSUES,CREATE_ISSUES,USER_PICKER' },
+          { projectKey: 'OPS', permissions: 'ADD_COMMENTS,ADMINISTER,ADMINISTER_PROJECTS,CREATE_ATTACHMENTS,USER_PICKER,WORK_ON_ISSUES' },
+          { projectKey: 'SEC', permissions: 'ADD_COMMENTS,ADMINISTER,ADMINISTER_PROJECTS,USER_PICKER' },
         ],
       );
       assert.deepEqual(paths(sim()).slice(0, 2), ['GET /rest/api/2/myself', 'GET /rest/api/2/serverInfo']);
@@ -199,7 +199,9 @@ describe('jira fetchSnapshot (simulator)', () => {
       const mine = sim()
         .requests.filter((r) => r.path === '/rest/api/2/mypermissions')
         .map((r) => r.query);
-      assert.deepEqual(mine, [{}, { projectKey: 'ENG' }, { projectKey: 'OPS' }, { projectKey: 'SEC' }]);
+      // Every answer holds the global keys too: no request of their own.
+      assert.deepEqual(mine, [{ projectKey: 'ENG' }, { projectKey: 'OPS' }, { projectKey: 'SEC' }]);
+      assert.deepEqual(split(paths(sim())).explain, [], 'Jan is no administrator: no scheme is asked for');
       assert.ok(sim().requests.every((r) => r.url.startsWith('/jira/')));
     });
 
@@ -249,17 +251,18 @@ describe('jira fetchSnapshot (simulator)', () => {
     describe('on Data Center', () => {
       const sim = useSim(() => demoWithProjects(SCENARIOS.demoDc, P));
 
-      it('uses at most P + 3 requests', async () => {
+      it('uses P + 2 requests, global keys riding along', async () => {
         const snapshot = await fetchSnapshot(sim().url, JAN_DC, held, FIXED);
         assert.equal(Object.values(snapshot.projects ?? {}).filter((p) => p.permissions?.ADD_COMMENTS).length, P);
-        assert.equal(sim().requests.length, P + 3);
+        assert.deepEqual(snapshot.global, { USER_PICKER: true });
+        assert.equal(sim().requests.length, P + 2);
       });
 
       it('adds explanations only where something is missing: one per project, one per scheme', async () => {
         const snapshot = await fetchSnapshot(sim().url, ALANA_DC, missing, FIXED);
         assert.equal(snapshot.projects?.P07?.permissions?.CLOSE_ISSUES, false);
         const { explain, rest } = split(paths(sim()));
-        assert.equal(rest.length, P + 3);
+        assert.equal(rest.length, P + 2);
         assert.equal(explain.length, P + 1);
       });
     });
@@ -267,9 +270,10 @@ describe('jira fetchSnapshot (simulator)', () => {
     describe('on Cloud', () => {
       const sim = useSim(() => demoWithProjects(SCENARIOS.demo, P));
 
-      it('uses at most P + 3 requests one project at a time', async () => {
-        await fetchSnapshot(sim().url, JAN_CLOUD, held, { ...FIXED, cloudProjectStrategy: 'per-project' });
-        assert.equal(sim().requests.length, P + 3);
+      it('uses P + 2 requests one project at a time', async () => {
+        const snapshot = await fetchSnapshot(sim().url, JAN_CLOUD, held, { ...FIXED, cloudProjectStrategy: 'per-project' });
+        assert.deepEqual(snapshot.global, { USER_PICKER: true });
+        assert.equal(sim().requests.length, P + 2);
       });
 
       it('uses ⌈P/50⌉ + ⌈P/1000⌉ + 2 requests with the bulk check (the default from 3 projects on)', async () => {
@@ -280,11 +284,12 @@ describe('jira fetchSnapshot (simulator)', () => {
         assert.ok(sim().requests.length <= Math.ceil(P / 1000) + P + 3);
       });
 
-      it('keeps explanations outside the budget, and asks them only where something is missing', async () => {
-        await fetchSnapshot(sim().url, JAN_CLOUD, missing, FIXED);
+      it('asks no scheme of an account that may not read it', async () => {
+        const snapshot = await fetchSnapshot(sim().url, JAN_CLOUD, missing, FIXED);
         const { explain, rest } = split(paths(sim()));
         assert.equal(rest.length, 4);
-        assert.equal(explain.length, P, 'Jan may not read schemes: one refused look-up per project');
+        assert.deepEqual(explain, [], 'Jan administers neither Jira nor these projects');
+        assert.deepEqual(snapshot.projects?.P07?.permissionScheme, { readable: false });
       });
     });
   });

@@ -1,7 +1,7 @@
 import { isGlobalPermission } from '../catalog';
 import type { PermissionNeeds } from '../snapshot/needs';
 import type { RecipeAnalysis } from './analyze';
-import { ProjectResolver } from './projects';
+import { literalIssueKey, ProjectResolver } from './projects';
 import { keysToFetch } from './requirements';
 
 /**
@@ -9,21 +9,22 @@ import { keysToFetch } from './requirements';
  * only linked account). One fetch per site then covers every recipe: never one request per step.
  */
 export function permissionNeeds(analyses: readonly RecipeAnalysis[]): Map<string, PermissionNeeds> {
-  const bySite = new Map<string, { global: Set<string>; projects: Map<string, Set<string>>; security: Set<string> }>();
+  const bySite = new Map<string, { global: Set<string>; projects: Map<string, Set<string>>; security: Set<string>; issues: Map<string, Set<string>> }>();
   for (const analysis of analyses) {
     const resolver = new ProjectResolver(analysis.model);
     for (const { step, connection, operation } of analysis.jiraSteps) {
       const host = connection.host ?? '';
       let site = bySite.get(host);
-      if (!site) bySite.set(host, (site = { global: new Set(), projects: new Map(), security: new Set() }));
+      if (!site) bySite.set(host, (site = { global: new Set(), projects: new Map(), security: new Set(), issues: new Map() }));
       const keys = keysToFetch(operation, step.inputs);
       const projectKeys = keys.filter((k) => !isGlobalPermission(k));
       for (const key of keys.filter(isGlobalPermission)) site.global.add(key);
       if (!projectKeys.length) continue;
+      // A literal issue is asked about as itself: a project answer is not exact for issue-role grants.
+      const issue = literalIssueKey(step);
+      if (issue) addAll(site.issues, issue, projectKeys);
       for (const project of resolver.projectsOf(step)) {
-        let set = site.projects.get(project);
-        if (!set) site.projects.set(project, (set = new Set()));
-        for (const key of projectKeys) set.add(key);
+        addAll(site.projects, project, projectKeys);
         if (step.inputs.has('security')) site.security.add(project);
       }
     }
@@ -32,9 +33,20 @@ export function permissionNeeds(analyses: readonly RecipeAnalysis[]): Map<string
   for (const [host, site] of bySite) {
     result.set(host, {
       global: [...site.global].sort(),
-      projects: Object.fromEntries([...site.projects].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, [...v].sort()])),
+      projects: sortedRecord(site.projects),
       securityLevelProjects: [...site.security].sort(),
+      ...(site.issues.size ? { issues: sortedRecord(site.issues) } : {}),
     });
   }
   return result;
+}
+
+function addAll(map: Map<string, Set<string>>, key: string, values: readonly string[]): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  for (const value of values) set.add(value);
+}
+
+function sortedRecord(map: ReadonlyMap<string, ReadonlySet<string>>): Record<string, string[]> {
+  return Object.fromEntries([...map].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, [...v].sort()]));
 }

@@ -14,6 +14,13 @@ export function resolveProjects(step: OperationStep, model: RecipeModel): string
 const ISSUE_KEY = /^\s*([A-Za-z][A-Za-z0-9_]*)-\d+\s*$/;
 const PROJECT_ID = /^\d+$/;
 
+/** The issue key a step's `issue` input names literally (`ENG-1`, upper case), else undefined. */
+export function literalIssueKey(step: OperationStep): string | undefined {
+  const input = step.inputs.get('issue');
+  if (!input || input.dynamic || input.literal === undefined) return undefined;
+  return ISSUE_KEY.test(input.literal) ? input.literal.trim().toUpperCase() : undefined;
+}
+
 export class ProjectResolver {
   private readonly byId = new Map<string, OperationStep>();
   private readonly memo = new Map<OperationStep, string[]>();

@@ -2,24 +2,32 @@
  * fetchSnapshot: what one linked account holds, for the permissions a set of recipes needs.
  *
  * Sequence: /myself (auth first: a failed login is an error, never "lacks everything") → /serverInfo (deployment,
- * version ≥ 7.0) → global and project permissions (in parallel, at most `concurrency` in flight) → per project,
- * security levels (when asked) and the permission scheme (when something is missing and `explain` is on).
+ * version ≥ 7.0) → project permissions (in parallel, at most `concurrency` in flight), global keys riding along →
+ * per project, security levels (when asked) and the permission scheme (when something is missing, `explain` is on
+ * and the account may read it).
  *
  * Request accounting, for R recipes over P distinct projects (R doesn't matter: needs are merged per project first):
  *   /myself + /serverInfo                                          2
- *   global permissions (skipped when no global key is needed)      1
  *   project permissions, per project ("per-project" strategy)      P   (one mypermissions per project, all keys)
- *   → at most P + 3, on Data Center and on Cloud alike.
+ *   global permissions                                             0   (they ride along in the project requests;
+ *                                                                       1 only when no project answered)
+ *   literal issues (I), one `mypermissions?issueKey=` each, in visible projects      I
+ *   → 2 + P + I, on Data Center and on Cloud alike.
  *   Cloud "bulk" strategy: project ids from `/rest/api/3/project/search?keys=…` (50 keys a page), unless known,
  *   then `POST /rest/api/3/permissions/check` (1,000 projects a call, global keys ride along in the first):
- *   2 + ⌈P'/50⌉ + ⌈P/1000⌉, P' = projects whose id isn't known. Break-even: per-project costs P (+1 with global
- *   keys); bulk costs ⌈P'/50⌉ + ⌈P/1000⌉. "auto" picks bulk only when strictly cheaper — from 3 projects on (2 with
- *   global keys) — and stays per-project on ties, as `mypermissions` is the documented per-project answer.
+ *   2 + ⌈P'/50⌉ + ⌈P/1000⌉, P' = projects whose id isn't known. Break-even: per-project costs P; bulk costs
+ *   ⌈P'/50⌉ + ⌈P/1000⌉. "auto" picks bulk only when strictly cheaper — from 3 projects on — and stays per-project
+ *   on ties, as `mypermissions` is the documented per-project answer.
+ *   Literal issues on Cloud's bulk path: ids from `POST /rest/api/3/issue/bulkfetch` (100 a request, in parallel
+ *   with the project search), then the bulk check's `issues` alongside the projects: 2 + ⌈P'/50⌉ + ⌈I/100⌉ +
+ *   ⌈(P+I)/1000⌉, against 2 + P + I one at a time; "auto" compares the two.
  *   (Looking ids up with `GET /rest/api/2/project/{key}`, one per project, would cost P + ⌈P/1000⌉: never cheaper.)
  *   Projects named by numeric id (n8n workflows) add one `GET /rest/api/2/project/{id}` each, to learn their key.
  *   Outside the budget, both only asked for: `securitylevel`, one per project in `securityLevelProjects`; and
- *   explanations, only for visible projects with a missing permission: one `permissionscheme` per such project plus
- *   one scheme read per distinct scheme.
+ *   explanations: one `permissionscheme` per visible project with a missing permission plus one read per distinct
+ *   scheme — only where the account may read schemes. ADMINISTER and ADMINISTER_PROJECTS, asked in the same
+ *   permission request at no cost, tell: Cloud lets either read a project's scheme, Data Center only a Jira
+ *   administrator. An account that may not gets `permissionScheme: {readable: false}` without a request.
  *   Retries of 429/503 (and the one retry of a dropped GET) repeat a request; they are not new questions.
  *
  * Failures: auth and version errors throw; so does cancellation (JiraAbortError). A project whose permissions can't
@@ -28,7 +36,7 @@
  * leaves that field absent. Nothing unknown is ever written as false.
  */
 import { normalizeSnapshot } from '../snapshot/normalize';
-import type { PermissionSchemeInfo, PermissionSnapshot, ProjectSnapshot } from '../snapshot/types';
+import type { IssueSnapshot, PermissionSchemeInfo, PermissionSnapshot, ProjectSnapshot } from '../snapshot/types';
 import { fetchMyself, fetchServerInfo } from './account';
 import { bulkCheck } from './bulk-check';
 import { withConnection, type JiraClientOptions } from './client';
@@ -38,10 +46,11 @@ import { SchemeExplainer } from './explain';
 import type { JiraHttp } from './http';
 import { silentLogger, type JiraLogger } from './logger';
 import { fetchMyPermissions } from './my-permissions';
+import { BULK_FETCH_MAX_ISSUES, findIssueIds, type IssueIds } from './issue-ids';
 import { findProjectIds } from './project-ids';
 import { resolveProjectRefs, type ResolvedProjectRefs } from './project-refs';
 import { fetchSecurityLevels } from './projects';
-import { normalizeNeeds, type NormalizedNeeds, type PermissionNeeds } from '../snapshot/needs';
+import { normalizeNeeds, projectOfIssue, type NormalizedNeeds, type PermissionNeeds } from '../snapshot/needs';
 import type { JiraSite } from './site';
 
 export type CloudProjectStrategy = 'auto' | 'per-project' | 'bulk';
@@ -92,8 +101,9 @@ export function useBulk(needs: NormalizedNeeds, options: FetchSnapshotOptions): 
   const projects = needs.projects.size;
   if (projects === 0) return false;
   const unknownIds = [...needs.projects.keys()].filter((key) => options.knownProjectIds?.[key] === undefined).length;
-  const perProject = projects + (needs.global.length ? 1 : 0);
-  const bulk = Math.ceil(unknownIds / 50) + Math.ceil(projects / 1000);
+  const issues = needs.issues.size;
+  const perProject = projects + issues;
+  const bulk = Math.ceil(unknownIds / 50) + Math.ceil(issues / BULK_FETCH_MAX_ISSUES) + Math.ceil((projects + issues) / 1000);
   return bulk < perProject;
 }
 
@@ -114,33 +124,71 @@ class PermissionFetcher {
     this.knownIds = options.knownProjectIds ?? {};
   }
 
-  /** Global keys in one request, and one `mypermissions` per project; all in parallel. */
+  /**
+   * One `mypermissions` per project, all in parallel. Global keys ride along in every project request (Jira answers
+   * global permissions whatever the context; Data Center answers every key anyway), and so do ADMINISTER and
+   * ADMINISTER_PROJECTS when explanations are on: they tell whether the scheme may be read at all. A separate global
+   * request is made only when no project answered (none asked, or none visible).
+   */
   async perProject(deployment: 'cloud' | 'server'): Promise<{ global?: Permissions; projects: Record<string, ProjectSnapshot> }> {
-    const globalRequest = this.needs.global.length
-      ? this.unless(fetchMyPermissions(this.http, deployment, this.needs.global), 'global permissions')
-      : Promise.resolve(undefined);
+    const globalKeys = this.globalKeysAsked();
+    const adminKeys = this.needs.explain ? ['ADMINISTER_PROJECTS'] : [];
+    let global: Permissions | undefined;
     const entries = [...this.needs.projects].map(async ([key, keys]): Promise<[string, ProjectSnapshot]> => {
       try {
         // Cloud insists on at least one key; a project asked with none is only asked whether it is visible.
-        const result = await fetchMyPermissions(this.http, deployment, keys.length ? keys : ['BROWSE_PROJECTS'], key);
+        const asked = unique([...(keys.length ? keys : ['BROWSE_PROJECTS']), ...globalKeys, ...(keys.length ? adminKeys : [])]).sort();
+        const result = await fetchMyPermissions(this.http, deployment, asked, { projectKey: key });
         if (!result.visible) return [key, { visible: false }];
-        const permissions = keys.length ? result.permissions : {};
-        return [key, await this.complete(key, { visible: true, permissions })];
+        global ??= pick(result.permissions, globalKeys);
+        const permissions = keys.length ? pick(result.permissions, keys) : {};
+        const admin = mayReadScheme(deployment, result.permissions);
+        return [key, await this.complete(key, { visible: true, permissions }, admin)];
       } catch (error) {
         return [key, unavailable(error)];
       }
     });
-    const [global, projects] = await Promise.all([globalRequest, Promise.all(entries)]);
-    return { ...(global?.visible ? { global: global.permissions } : {}), projects: Object.fromEntries(projects) };
+    const projects = Object.fromEntries(await Promise.all(entries));
+    const issues = await this.issuesOneByOne(deployment, projects);
+    if (!global && this.needs.global.length) {
+      const alone = await this.unless(fetchMyPermissions(this.http, deployment, this.needs.global), 'global permissions');
+      if (alone?.visible) global = alone.permissions;
+    }
+    const asked = global && pick(global, this.needs.global);
+    return { ...(asked && this.needs.global.length ? { global: asked } : {}), projects: withIssues(projects, issues) };
+  }
+
+  /** One `mypermissions?issueKey=` per literal issue, for issues in projects that answered as visible. */
+  private async issuesOneByOne(deployment: 'cloud' | 'server', projects: Record<string, ProjectSnapshot>): Promise<Map<string, IssueSnapshot>> {
+    const result = new Map<string, IssueSnapshot>();
+    const asked = [...this.needs.issues].filter(([issue]) => answered(projects[projectOfIssue(issue) ?? '']));
+    await Promise.all(
+      asked.map(async ([issue, keys]) => {
+        try {
+          const answer = await fetchMyPermissions(this.http, deployment, keys.length ? keys : ['BROWSE_PROJECTS'], { issueKey: issue });
+          result.set(issue, answer.visible ? { visible: true, permissions: pick(answer.permissions, keys) } : { visible: false });
+        } catch (error) {
+          result.set(issue, unavailable(error));
+        }
+      }),
+    );
+    return result;
+  }
+
+  /** The global keys every permission request carries: those needed, and ADMINISTER when explanations are on. */
+  private globalKeysAsked(): string[] {
+    return unique([...this.needs.global, ...(this.needs.explain ? ['ADMINISTER'] : [])]);
   }
 
   /** Cloud: project ids (known, or found by project search), then the bulk check with the global keys. */
   async viaBulkCheck(): Promise<{ global?: Permissions; projects: Record<string, ProjectSnapshot> }> {
     const projects: Record<string, ProjectSnapshot> = {};
+    const issueLookup = this.lookUpIssues();
     let refs;
     try {
       refs = await findProjectIds(this.http, [...this.needs.projects.keys()], this.knownIds);
     } catch (error) {
+      await issueLookup;
       const failed = unavailable(error);
       for (const key of this.needs.projects.keys()) projects[key] = failed;
       return { projects, ...(await this.globalAlone()) };
@@ -152,11 +200,18 @@ class PermissionFetcher {
       else projects[key] = { visible: false };
     }
     // A project of a known id is visible when the account may browse or administer it (what project search lists).
+    // ADMINISTER also tells whether permission schemes may be read (with ADMINISTER_PROJECTS, always asked).
     const unlisted = [...refs.values()].some((ref) => !ref.listed);
-    const global = unlisted ? [...new Set([...this.needs.global, 'ADMINISTER'])] : this.needs.global;
+    const global = unlisted ? unique([...this.globalKeysAsked(), 'ADMINISTER']) : this.globalKeysAsked();
+    const issueIds = await issueLookup;
+    const issuesById = new Map<string, readonly string[]>();
+    for (const [issue, keys] of this.needs.issues) {
+      const id = issueIds.found.get(issue);
+      if (id !== undefined) issuesById.set(id, keys);
+    }
     let answer;
     try {
-      answer = await bulkCheck(this.http, { global, projects: byId });
+      answer = await bulkCheck(this.http, { global, projects: byId, issues: issuesById });
     } catch (error) {
       const failed = unavailable(error);
       for (const key of this.needs.projects.keys()) if (!projects[key]) projects[key] = failed;
@@ -176,11 +231,29 @@ class PermissionFetcher {
         }
         const permissions = Object.fromEntries(keys.filter((k) => k in held).map((k) => [k, held[k] as boolean]));
         const named = { id: ref.id, ...(ref.name !== undefined ? { name: ref.name } : {}) };
-        projects[key] = await this.complete(key, { visible: true, ...named, permissions });
+        const admin = mayReadScheme('cloud', { ...answer.global, ...held });
+        projects[key] = await this.complete(key, { visible: true, ...named, permissions }, admin);
       }),
     );
+    const issues = new Map<string, IssueSnapshot>();
+    for (const [issue, keys] of this.needs.issues) {
+      const id = issueIds.found.get(issue);
+      if (id !== undefined) issues.set(issue, { visible: true, id, permissions: pick(answer.issues.get(id) ?? {}, keys) });
+      else if (issueIds.notVisible.has(issue)) issues.set(issue, { visible: false });
+      else if (issueIds.failed) issues.set(issue, { visible: true, unavailable: issueIds.failed });
+    }
     const asked = answer.global && Object.fromEntries(this.needs.global.map((key) => [key, answer.global?.[key] as boolean]));
-    return { ...(asked && this.needs.global.length ? { global: asked } : {}), projects: sortByKey(projects) };
+    return { ...(asked && this.needs.global.length ? { global: asked } : {}), projects: withIssues(sortByKey(projects), issues) };
+  }
+
+  /** Ids of the literal issues (one bulk fetch per 100); a failed look-up leaves them unavailable, never invisible. */
+  private async lookUpIssues(): Promise<IssueIds & { failed?: string }> {
+    if (!this.needs.issues.size) return { found: new Map(), notVisible: new Set() };
+    try {
+      return await findIssueIds(this.http, [...this.needs.issues.keys()]);
+    } catch (error) {
+      return { found: new Map(), notVisible: new Set(), failed: unavailable(error).unavailable };
+    }
   }
 
   /** The global keys when the bulk check could not be made (its id look-up failed). */
@@ -190,19 +263,23 @@ class PermissionFetcher {
     return result?.visible ? { global: result.permissions } : {};
   }
 
-  /** Adds security levels and the explanation of what is missing, each when asked for. */
-  private async complete(key: string, project: ProjectSnapshot): Promise<ProjectSnapshot> {
+  /**
+   * Adds security levels and the explanation of what is missing, each when asked for. The scheme is read only when
+   * the account may read it (`admin`); known not to: recorded as unreadable without asking; unknown: left out.
+   */
+  private async complete(key: string, project: ProjectSnapshot, admin: boolean | undefined): Promise<ProjectSnapshot> {
     const missing = Object.entries(project.permissions ?? {})
       .filter(([, held]) => !held)
       .map(([k]) => k);
+    const explain = this.needs.explain && missing.length > 0;
     const [securityLevels, permissionScheme] = await Promise.all([
       this.needs.securityLevelProjects.has(key) ? this.unless(fetchSecurityLevels(this.http, key), `security levels of ${key}`) : undefined,
-      this.needs.explain && missing.length ? this.unless<PermissionSchemeInfo>(this.explainer.explain(key, missing), `permission scheme of ${key}`) : undefined,
+      explain && admin ? this.unless<PermissionSchemeInfo>(this.explainer.explain(key, missing), `permission scheme of ${key}`) : undefined,
     ]);
     return {
       ...project,
       ...(securityLevels ? { securityLevels } : {}),
-      ...(permissionScheme ? { permissionScheme } : {}),
+      ...(permissionScheme ? { permissionScheme } : explain && admin === false ? { permissionScheme: { readable: false } } : {}),
     };
   }
 
@@ -218,6 +295,26 @@ class PermissionFetcher {
   }
 }
 
+/**
+ * Whether the account may read a project's permission scheme, from its answers in that project: Cloud lets
+ * Administer Jira or Administer Projects read it; Data Center effectively only a Jira administrator. Undefined when
+ * the answer doesn't say.
+ */
+function mayReadScheme(deployment: 'cloud' | 'server', held: Readonly<Record<string, boolean | undefined>>): boolean | undefined {
+  const keys = deployment === 'cloud' ? ['ADMINISTER', 'ADMINISTER_PROJECTS'] : ['ADMINISTER'];
+  const values = keys.map((k) => held[k]);
+  if (values.some((v) => v === true)) return true;
+  return values.every((v) => v === false) ? false : undefined;
+}
+
+function pick(permissions: Permissions, keys: readonly string[]): Permissions {
+  return Object.fromEntries(keys.filter((k) => k in permissions).map((k) => [k, permissions[k] as boolean]));
+}
+
+function unique(keys: readonly string[]): string[] {
+  return [...new Set(keys)];
+}
+
 /** Failures that leave a part of the snapshot unknown instead of failing the whole fetch. */
 function isProjectLevelFailure(error: unknown): error is JiraUnavailableError | JiraRequestError {
   return error instanceof JiraUnavailableError || error instanceof JiraRequestError;
@@ -230,6 +327,24 @@ function isProjectLevelFailure(error: unknown): error is JiraUnavailableError | 
 function unavailable(error: unknown): ProjectSnapshot & { unavailable: string } {
   if (!isProjectLevelFailure(error)) throw error;
   return { visible: true, unavailable: error.message };
+}
+
+/** Whether a project answered as visible: only then does an issue answer in it mean anything. */
+function answered(project: ProjectSnapshot | undefined): boolean {
+  return !!project && project.visible && !project.unavailable;
+}
+
+/** Issue answers filed under their projects (visible ones that answered). */
+function withIssues(projects: Record<string, ProjectSnapshot>, issues: ReadonlyMap<string, IssueSnapshot>): Record<string, ProjectSnapshot> {
+  if (!issues.size) return projects;
+  const result = { ...projects };
+  for (const [issue, answer] of issues) {
+    const key = projectOfIssue(issue);
+    const project = key === undefined ? undefined : result[key];
+    if (key === undefined || !project || !answered(project)) continue;
+    result[key] = { ...project, issues: { ...project.issues, [issue]: answer } };
+  }
+  return result;
 }
 
 /** Projects found by id get their id and name; ids that name none are recorded under the id. */

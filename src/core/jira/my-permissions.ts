@@ -13,22 +13,29 @@ import { expectOk } from './responses';
 
 export type MyPermissionsResult =
   | { readonly visible: true; readonly permissions: Record<string, boolean> }
-  /** 404: the project doesn't exist or the account can't browse it. */
+  /** 404: the project (issue) doesn't exist or the account can't browse it (or isn't in the issue's security level). */
   | { readonly visible: false };
 
 export const MY_PERMISSIONS_PATH = '/rest/api/2/mypermissions';
 
+/** Where permissions are asked: in a project, or on one issue (exact for grants to issue roles). */
+export type PermissionContext = { readonly projectKey: string } | { readonly issueKey: string };
+
 /**
  * One `mypermissions` request. `keys` are the (canonical) keys wanted; on Cloud they are sent, on Data Center the
- * answer holds them all anyway. Without `projectKey`, only global permissions are kept: a project permission asked
+ * answer holds them all anyway. Without a context, only global permissions are kept: a project permission asked
  * with no context means "in any project", which no project question may be answered with.
  */
-export async function fetchMyPermissions(http: JiraHttp, deployment: Deployment, keys: readonly string[], projectKey?: string): Promise<MyPermissionsResult> {
-  const query: Record<string, string> = {};
-  if (projectKey !== undefined) query.projectKey = projectKey;
+export async function fetchMyPermissions(
+  http: JiraHttp,
+  deployment: Deployment,
+  keys: readonly string[],
+  context?: PermissionContext,
+): Promise<MyPermissionsResult> {
+  const query: Record<string, string> = { ...context };
   if (deployment === 'cloud') query.permissions = keys.join(',');
   const response = await http.get(MY_PERMISSIONS_PATH, { query });
-  if (response.status === 404 && projectKey !== undefined) return { visible: false };
+  if (response.status === 404 && context !== undefined) return { visible: false };
   expectOk(response);
   if (!isObject(response.body) || !isObject(response.body.permissions)) {
     throw unexpectedShape(response.request, 'no "permissions" object');
@@ -37,7 +44,7 @@ export async function fetchMyPermissions(http: JiraHttp, deployment: Deployment,
   const permissions: Record<string, boolean> = {};
   for (const key of keys) {
     if (!(key in all)) continue; // not answered: unknown
-    if (projectKey === undefined && permissionInfo(key)?.level === 'project') continue;
+    if (context === undefined && permissionInfo(key)?.level === 'project') continue;
     permissions[key] = all[key] as boolean;
   }
   return { visible: true, permissions };

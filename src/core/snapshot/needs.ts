@@ -9,6 +9,8 @@ export interface PermissionNeeds {
   readonly securityLevelProjects?: readonly string[];
   /** Read the permission scheme of projects where something is missing (default true; needs admin rights). */
   readonly explain?: boolean;
+  /** Issue key → permission keys needed on that issue (recipes that name the issue literally). */
+  readonly issues?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface NormalizedNeeds {
@@ -16,6 +18,15 @@ export interface NormalizedNeeds {
   readonly projects: ReadonlyMap<string, readonly string[]>;
   readonly securityLevelProjects: ReadonlySet<string>;
   readonly explain: boolean;
+  /** Issue key (upper case) → keys; every issue's project is among `projects`. */
+  readonly issues: ReadonlyMap<string, readonly string[]>;
+}
+
+const ISSUE_KEY = /^([A-Z][A-Z0-9_]*)-\d+$/;
+
+/** The project key of an issue key (`ENG-12` → `ENG`), or undefined for anything else. */
+export function projectOfIssue(issueKey: string): string | undefined {
+  return ISSUE_KEY.exec(issueKey.toUpperCase())?.[1];
 }
 
 /** Current keys, no duplicates, sorted; security-level projects are fetched like any other project. */
@@ -24,11 +35,21 @@ export function normalizeNeeds(needs: PermissionNeeds): NormalizedNeeds {
   const projects = new Map<string, string[]>();
   for (const [key, list] of Object.entries(needs.projects)) projects.set(key, keys(list));
   for (const key of needs.securityLevelProjects ?? []) if (!projects.has(key)) projects.set(key, []);
+  const issues = new Map<string, string[]>();
+  for (const [issue, list] of Object.entries(needs.issues ?? {})) {
+    const project = projectOfIssue(issue);
+    if (!project) continue;
+    const upper = issue.toUpperCase();
+    issues.set(upper, keys([...(issues.get(upper) ?? []), ...list]));
+    // An issue is judged against its project (is the project visible at all?), so the project is fetched too.
+    if (!projects.has(project)) projects.set(project, []);
+  }
   return {
     global: keys(needs.global),
     projects: new Map([...projects].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     securityLevelProjects: new Set(needs.securityLevelProjects ?? []),
     explain: needs.explain ?? true,
+    issues: new Map([...issues].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
   };
 }
 
@@ -42,6 +63,10 @@ export function needsCover(had: NormalizedNeeds, wanted: NormalizedNeeds): boole
     if (!hadKeys || !covers(hadKeys, keys)) return false;
   }
   for (const project of wanted.securityLevelProjects) if (!had.securityLevelProjects.has(project)) return false;
+  for (const [issue, keys] of wanted.issues) {
+    const hadKeys = had.issues.get(issue);
+    if (!hadKeys || !covers(hadKeys, keys)) return false;
+  }
   return true;
 }
 
@@ -50,10 +75,13 @@ export function mergeNeeds(a: PermissionNeeds, b: PermissionNeeds): PermissionNe
   const union = (x: readonly string[] = [], y: readonly string[] = []) => [...new Set([...x, ...y])].sort();
   const projects: Record<string, readonly string[]> = { ...a.projects };
   for (const [key, keys] of Object.entries(b.projects)) projects[key] = union(projects[key], keys);
+  const issues: Record<string, readonly string[]> = { ...a.issues };
+  for (const [key, keys] of Object.entries(b.issues ?? {})) issues[key] = union(issues[key], keys);
   return {
     global: union(a.global, b.global),
     projects,
     securityLevelProjects: union(a.securityLevelProjects, b.securityLevelProjects),
     ...(a.explain === false && b.explain === false ? { explain: false } : {}),
+    ...(Object.keys(issues).length ? { issues } : {}),
   };
 }

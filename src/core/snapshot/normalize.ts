@@ -1,6 +1,6 @@
 import { canonicalPermissionKey } from '../catalog/permissions';
 import { matchSite } from './site';
-import type { PermissionSnapshot, ProjectSnapshot } from './types';
+import type { IssueSnapshot, PermissionSnapshot, ProjectSnapshot } from './types';
 
 const normalized = new WeakSet<PermissionSnapshot>();
 
@@ -14,11 +14,24 @@ export function normalizeSnapshot(snapshot: PermissionSnapshot): PermissionSnaps
   if (normalized.has(snapshot)) return snapshot;
   const projects: Record<string, ProjectSnapshot> = {};
   for (const [key, project] of Object.entries(snapshot.projects ?? {})) {
-    projects[key.toUpperCase()] = project.permissions ? { ...project, permissions: canonicalMap(project.permissions) } : project;
+    projects[key.toUpperCase()] = normalizeProject(project);
   }
   const result: PermissionSnapshot = { ...snapshot, ...(snapshot.global ? { global: canonicalMap(snapshot.global) } : {}), projects };
   normalized.add(result);
   return result;
+}
+
+function normalizeProject(project: ProjectSnapshot): ProjectSnapshot {
+  if (!project.permissions && !project.issues) return project;
+  const issues: Record<string, IssueSnapshot> = {};
+  for (const [key, issue] of Object.entries(project.issues ?? {})) {
+    issues[key.toUpperCase()] = issue.permissions ? { ...issue, permissions: canonicalMap(issue.permissions) } : issue;
+  }
+  return {
+    ...project,
+    ...(project.permissions ? { permissions: canonicalMap(project.permissions) } : {}),
+    ...(project.issues ? { issues } : {}),
+  };
 }
 
 function canonicalMap(map: Readonly<Record<string, boolean>>): Record<string, boolean> {

@@ -34,6 +34,19 @@ export interface PermissionSchemeInfo {
   readonly grants?: Readonly<Record<string, readonly PermissionHolder[]>>;
 }
 
+/**
+ * What the account holds on one issue, asked in that issue's context: exact where a project answer is not (grants
+ * to the issue's reporter, assignee or a user/group field; issue security levels).
+ */
+export interface IssueSnapshot {
+  /** False: the issue doesn't exist, or an issue security level hides it from the account (Jira answers 404 for both). */
+  readonly visible: boolean;
+  readonly id?: string;
+  readonly permissions?: Readonly<Record<string, boolean>>;
+  /** Why this issue's permissions could not be fetched; its project's answer stands in. */
+  readonly unavailable?: string;
+}
+
 export interface ProjectSnapshot {
   /** False: the project doesn't exist or the account lacks Browse Projects (Jira answers 404 for both). */
   readonly visible: boolean;
@@ -45,6 +58,8 @@ export interface ProjectSnapshot {
   readonly permissionScheme?: PermissionSchemeInfo;
   /** Why this project's permissions could not be fetched (server error, rate limit…); its checks are unverified. */
   readonly unavailable?: string;
+  /** Issue key (upper case) → answers in that issue's context, for issues the recipes name literally. */
+  readonly issues?: Readonly<Record<string, IssueSnapshot>>;
 }
 
 export interface PermissionSnapshot {

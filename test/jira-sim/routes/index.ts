@@ -2,6 +2,7 @@
 import type { Flavour } from '../scenario/types';
 import { allPermissions } from './all-permissions';
 import { bulkCheck } from './bulk-check';
+import { bulkFetchIssues } from './bulk-fetch';
 import { myPermissions } from './my-permissions';
 import { myself } from './myself';
 import { permissionScheme, projectPermissionScheme } from './permission-schemes';
@@ -15,6 +16,7 @@ export const ROUTES: readonly Route[] = [
   serverInfo,
   myPermissions,
   bulkCheck,
+  bulkFetchIssues,
   allPermissions,
   listProjects,
   searchProjects,
