@@ -5,6 +5,7 @@ import { loadWorkspaceConfig } from './config';
 import { expandRecipeArgs } from './files';
 import { fetchLiveSnapshot, needsOfRecipes, type LiveOptions } from './live';
 import { JiraRequestError, JiraUnavailableError, type JiraLogger } from '../core/jira';
+import { assertConnectionsMatch, assertSiteMatches } from './targets';
 import { InputError, USAGE, UsageError } from './usage';
 import { version } from '../../package.json';
 import { errorMessage } from '../core/text/error-message';
@@ -68,18 +69,30 @@ async function checkCommand(args: readonly string[], out: (text: string) => void
   const { values, positionals } = parse(args, {
     snapshot: { type: 'string', multiple: true },
     format: { type: 'string', default: 'text' },
+    strict: { type: 'boolean', default: false },
+    'fail-on-unverified': { type: 'boolean', default: false },
     ...LIVE_OPTIONS,
   });
   const format = values.format as string;
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}".`);
   if (!positionals.length) throw new UsageError('check needs at least one recipe file, folder or glob.');
   const live = liveOptions(values, err, env);
-  const config = loadWorkspaceConfig(values.config as string | undefined, (values.connection as string[] | undefined) ?? []);
+  const connectionArgs = (values.connection as string[] | undefined) ?? [];
+  const config = loadWorkspaceConfig(values.config as string | undefined, connectionArgs);
   const snapshots = ((values.snapshot as string[] | undefined) ?? []).map(readSnapshotFile);
   const paths = await expandRecipeArgs(positionals);
   if (!paths.length)
     throw new InputError(`No recipe files (*.recipe.yaml, *.recipe.yml, *.recipe.json, n8n or Workato JSON) found in ${positionals.join(', ')}.`);
   const files = analyseFiles(paths, config);
+  assertConnectionsMatch(
+    files.map((f) => f.analysis),
+    connectionArgs,
+  );
+  if (live)
+    assertSiteMatches(
+      files.map((f) => f.analysis),
+      live.site,
+    );
   if (live) {
     try {
       snapshots.push(
@@ -97,8 +110,10 @@ async function checkCommand(args: readonly string[], out: (text: string) => void
       err(`jira-recipe-lint: ${live.site} is unavailable (${e.message}); permissions are reported as unverified.\n`);
     }
   }
-  const result = runCheck({ files, snapshots, format: format as OutputFormat, version });
+  const strict = Boolean(values.strict || values['fail-on-unverified']);
+  const result = runCheck({ files, snapshots, format: format as OutputFormat, version, strict });
   out(result.output);
+  if (result.notes) err(result.notes);
   return result.exitCode;
 }
 

@@ -19,6 +19,7 @@ snapshot  Fetches what the account holds on a Jira site, for the projects given 
           files need, and writes a permission snapshot (no secrets in it) to --out or standard output.
 
 Options for --site: --allow-http (plain http to a site other than localhost), --verbose (log each request).
+--strict (or --fail-on-unverified): exit 1 also when a Jira step's permissions stayed unverified.
 
 Sites of n8n credentials and Workato connections (which name no site): .jira-recipe-lint.json in the
 current folder or above ({"connections": {"NAME": "https://…"}}), --config FILE, or --connection NAME=URL.

@@ -9,6 +9,10 @@ export function formatText(reports: readonly FileReport[]): string {
     for (const f of findings) lines.push(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}`);
   }
   const s = summarize(reports);
-  lines.push(`${plural(s.files, 'file')} checked: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.information, 'information')}.`);
+  const { total, verified, unverified } = s.jiraSteps;
+  lines.push(
+    `${plural(s.files, 'file')} checked: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.information, 'information')}. ` +
+      `${plural(total, 'Jira step')}: ${verified} verified, ${unverified} unverified.`,
+  );
   return `${lines.join('\n')}\n`;
 }

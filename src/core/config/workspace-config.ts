@@ -41,11 +41,14 @@ export function parseWorkspaceConfig(text: string, source = WORKSPACE_CONFIG_FIL
 export function withConnectionArgs(config: WorkspaceConfig, args: readonly string[]): WorkspaceConfig {
   if (!args.length) return config;
   const connections = new Map(config.connections);
-  for (const arg of args) {
-    const at = arg.lastIndexOf('=');
-    if (at <= 0 || at === arg.length - 1)
-      throw new WorkspaceConfigError(`--connection takes NAME=URL, e.g. --connection "Jira acme=https://acme.atlassian.net"; got "${arg}".`);
-    connections.set(arg.slice(0, at).trim(), arg.slice(at + 1).trim());
-  }
+  for (const arg of args) connections.set(...parseConnectionArg(arg));
   return { connections };
+}
+
+/** One `--connection NAME=URL`: [name, url]; the last `=` splits, as names may hold one but URLs here don't. */
+export function parseConnectionArg(arg: string): [name: string, url: string] {
+  const at = arg.lastIndexOf('=');
+  if (at <= 0 || at === arg.length - 1)
+    throw new WorkspaceConfigError(`--connection takes NAME=URL, e.g. --connection "Jira acme=https://acme.atlassian.net"; got "${arg}".`);
+  return [arg.slice(0, at).trim(), arg.slice(at + 1).trim()];
 }
