@@ -130,7 +130,7 @@ describe('CLI check', () => {
     const cases: [string, string[], RegExp][] = [
       ['no command', [], /Usage:/],
       ['unknown command', ['lint', 'x'], /Unknown command "lint"/],
-      ['unknown option', ['check', 'examples', '--snapshots', 'x'], /Unknown option '--snapshots'/],
+      ['unknown option', ['check', 'examples', '--snapshots', 'x'], /Unknown option --snapshots for check\. Did you mean --snapshot\?/],
       ['bad format', ['check', 'examples', '--format', 'xml'], /--format must be text, json or sarif/],
       ['no inputs', ['check'], /check needs at least one recipe file/],
       ['missing file', ['check', 'nope.recipe.yaml'], /No such file, folder or matching files: nope\.recipe\.yaml/],

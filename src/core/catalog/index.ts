@@ -1,4 +1,4 @@
-import { distance } from 'fastest-levenshtein';
+import { closestMatch } from '../text/closest';
 import { OPERATIONS } from './operations';
 import { permissionInfo } from './permissions';
 import type { OperationKind, OperationSpec } from './types';
@@ -19,13 +19,10 @@ export function operationsOfKind(kind: OperationKind): OperationSpec[] {
 
 /** The closest known name of the same kind, when it is close enough to be a typo. */
 export function suggestOperation(name: string, kind: OperationKind): string | undefined {
-  const lower = name.toLowerCase();
-  let best: { name: string; d: number } | undefined;
-  for (const op of operationsOfKind(kind)) {
-    const d = distance(lower, op.name.toLowerCase());
-    if (!best || d < best.d) best = { name: op.name, d };
-  }
-  return best && best.d <= Math.max(2, Math.floor(name.length / 3)) ? best.name : undefined;
+  return closestMatch(
+    name,
+    operationsOfKind(kind).map((op) => op.name),
+  );
 }
 
 export function isGlobalPermission(key: string): boolean {

@@ -1,4 +1,4 @@
-import { distance } from 'fastest-levenshtein';
+import { closestMatch as closest } from '../../text/closest';
 import type { Range } from '../../text/range';
 import { jsonRange, scalarText, type JsonDocument, type JsonNode } from '../json/tree';
 import type { ConnectionEntry, InputEntry, OperationStep, ReadProblem, RecipeModel, StepIdEntry } from '../model';
@@ -396,15 +396,4 @@ function lookupOf(mappings: readonly ParameterMapping[]): Lookup {
   }
   lookups.set(mappings, lookup);
   return lookup;
-}
-
-/** The valid value closest to a misspelt one, when it is close enough to be a typo (as for catalog names). */
-function closest(value: string, valid: readonly string[]): string | undefined {
-  const lower = value.toLowerCase();
-  let best: { name: string; d: number } | undefined;
-  for (const name of valid) {
-    const d = distance(lower, name.toLowerCase());
-    if (!best || d < best.d) best = { name, d };
-  }
-  return best && best.d <= Math.max(2, Math.floor(value.length / 3)) ? best.name : undefined;
 }

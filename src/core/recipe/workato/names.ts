@@ -1,4 +1,4 @@
-import { distance } from 'fastest-levenshtein';
+import { closestMatch } from '../../text/closest';
 
 type Kind = 'trigger' | 'action';
 
@@ -129,13 +129,7 @@ const MAX_REMEMBERED = 1000;
 function closestName(name: string, kind: Kind): string | undefined {
   const memoKey = `${kind}:${name}`;
   if (suggestions.has(memoKey)) return suggestions.get(memoKey);
-  const lower = name.toLowerCase();
-  let best: { name: string; d: number } | undefined;
-  for (const candidate of namesOfKind(kind)) {
-    const d = distance(lower, candidate.toLowerCase());
-    if (!best || d < best.d) best = { name: candidate, d };
-  }
-  const suggestion = best && best.d <= Math.max(2, Math.floor(name.length / 3)) ? best.name : undefined;
+  const suggestion = closestMatch(name, namesOfKind(kind));
   if (suggestions.size < MAX_REMEMBERED) suggestions.set(memoKey, suggestion);
   return suggestion;
 }
