@@ -1,3 +1,4 @@
+import { readBaseline, writeBaseline } from './baseline';
 import { analyseFiles, readSnapshotFile, runCheck, type OutputFormat } from './commands/check';
 import { runSnapshot } from './commands/snapshot';
 import { loadWorkspaceConfig } from './config';
@@ -79,6 +80,8 @@ async function checkCommand(args: readonly string[], out: (text: string) => void
     format: { type: 'string', default: 'text' },
     strict: { type: 'boolean', default: false },
     'fail-on-unverified': { type: 'boolean', default: false },
+    baseline: { type: 'string' },
+    'write-baseline': { type: 'string' },
     ...LIVE_OPTIONS,
   });
   const format = values.format as string;
@@ -119,7 +122,10 @@ async function checkCommand(args: readonly string[], out: (text: string) => void
     }
   }
   const strict = Boolean(values.strict || values['fail-on-unverified']);
-  const result = runCheck({ files, snapshots, format: format as OutputFormat, version, strict });
+  const baseline = values.baseline === undefined ? undefined : readBaseline(values.baseline as string);
+  const result = runCheck({ files, snapshots, format: format as OutputFormat, version, strict, baseline });
+  if (values['write-baseline'] !== undefined)
+    writeBaseline(values['write-baseline'] as string, runCheck({ files, snapshots, format: 'json', version }).output, err);
   out(result.output);
   if (result.notes) err(result.notes);
   return result.exitCode;

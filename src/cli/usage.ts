@@ -32,9 +32,14 @@ Options:
   --format text|json|sarif
                           the report's format (default: text)
   --strict                exit 1 also when a Jira step's permissions stayed unverified (alias: --fail-on-unverified)
+  --baseline FILE         the JSON or SARIF output of an earlier run: only findings not in it are listed and fail
+  --write-baseline FILE   write this run's findings to FILE as a baseline (JSON)
 ${LIVE}
 
 ${CREDENTIALS}
+
+Silence findings with a comment in a YAML recipe, "# jira-recipe-lint-disable-next-line <code>…" (or
+"# jira-recipe-lint-disable <code>…" for the file), or with "ignore" rules in .jira-recipe-lint.json.
 
 Exit status: 0 no errors, 1 errors found (or, with --strict, unverified steps), 2 bad usage, unreadable input
 or rejected credentials.`;

@@ -52,7 +52,14 @@ describe('CLI check', () => {
     const report = JSON.parse(run.stdout) as JsonReport;
     const found = report.findings.map((f) => [f.file.replace('examples/', ''), f.range.start.line + 1, f.code, f.step, f.project, f.permissions.join('|')]);
     assert.deepEqual(found, EXPECTED_EXAMPLE_FINDINGS);
-    assert.deepEqual(report.summary, { files: 8, errors: 13, warnings: 0, information: 0, jiraSteps: { total: 34, verified: 34, unverified: 0 } });
+    assert.deepEqual(report.summary, {
+      files: 8,
+      errors: 13,
+      warnings: 0,
+      information: 0,
+      jiraSteps: { total: 34, verified: 34, unverified: 0 },
+      suppressed: 0,
+    });
   });
 
   it('writes the documented JSON shape, with 0-based ranges and files as given', () => {

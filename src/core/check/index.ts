@@ -20,3 +20,4 @@ export function check(recipe: string | RecipeAnalysis, snapshots: readonly Permi
   return [...analysis.findings, ...checkPermissions(analysis, snapshots), ...checkScopes(analysis, snapshots)].sort(compareFindings);
 }
 export * from './verification';
+export * from './suppress';
