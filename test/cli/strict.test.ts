@@ -59,7 +59,7 @@ describe('CLI: strict runs and how many Jira steps were verified', () => {
         lines[0],
         /weekly-support-digest\.recipe\.yaml:7 Trigger "week": .*no linked account or permission snapshot for https:\/\/acme\.atlassian\.net\./,
       );
-      assert.match(lines[2], /:13 Step steps\/1: Create comment \(create_comment\): /);
+      assert.match(lines[2], /:13 Step "Create comment, line 13": Create comment \(create_comment\): /);
     }
   });
 
