@@ -1,4 +1,7 @@
 import { strict as assert } from 'node:assert';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runCli } from './run-cli';
 
 /** Help, option errors and refusals, as a user at a terminal meets them. */
@@ -75,5 +78,18 @@ describe('CLI options', () => {
         'jira-recipe-lint: Refusing plain http for http://jira.example.com: credentials would travel unencrypted. Use https, or pass --allow-http to allow it.\n',
       );
     }
+  });
+});
+
+describe('CLI: files that are no recipe', () => {
+  it('says plainly that a file is empty or not text, and checks the other files of the run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jrl-odd-'));
+    writeFileSync(join(dir, 'empty.recipe.yaml'), '\n  \n');
+    writeFileSync(join(dir, 'binary.recipe.yaml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
+    const run = runCli(['check', join(dir, 'empty.recipe.yaml'), join(dir, 'binary.recipe.yaml'), 'examples/weekly-support-digest.recipe.yaml']);
+    assert.equal(run.status, 1);
+    assert.match(run.stdout, /empty\.recipe\.yaml:1:1 error unknown-format The file is empty: a recipe needs at least a name and its steps\./);
+    assert.match(run.stdout, /binary\.recipe\.yaml:1:1 error unknown-format The file is not text \(it holds binary data\); it is not checked\./);
+    assert.match(run.stdout, /3 files checked: 2 errors, .* 3 Jira steps: 0 verified, 3 unverified\./);
   });
 });
