@@ -10,13 +10,19 @@ import {
 } from '../core/config/workspace-config';
 import { InputError } from './usage';
 
+/** The configuration with the folder its `ignore` globs are relative to (the file's, else the current one). */
+export interface LoadedConfig extends WorkspaceConfig {
+  readonly dir: string;
+}
+
 /**
  * The workspace configuration: `--config FILE`, else the nearest `.jira-recipe-lint.json` in the current folder or
  * above it (as VS Code reads it at the workspace root), then `--connection NAME=URL` on top.
  */
-export function loadWorkspaceConfig(file: string | undefined, connectionArgs: readonly string[], cwd = process.cwd()): WorkspaceConfig {
+export function loadWorkspaceConfig(file: string | undefined, connectionArgs: readonly string[], cwd = process.cwd()): LoadedConfig {
   try {
     const path = file ?? findUp(cwd);
+    const dir = path ? dirname(resolve(path)) : resolve(cwd);
     let config = EMPTY_CONFIG;
     if (path) {
       let text: string;
@@ -27,7 +33,7 @@ export function loadWorkspaceConfig(file: string | undefined, connectionArgs: re
       }
       config = parseWorkspaceConfig(text, path);
     }
-    return withConnectionArgs(config, connectionArgs);
+    return { ...withConnectionArgs(config, connectionArgs), dir };
   } catch (e) {
     if (e instanceof WorkspaceConfigError) throw new InputError(e.message);
     throw e;

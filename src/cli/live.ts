@@ -5,6 +5,7 @@ import {
   fetchSnapshot,
   JiraAuthError,
   JiraConfigError,
+  JiraInsecureHttpError,
   JiraUnsupportedVersionError,
   mergeNeeds,
   normalizeSite,
@@ -32,7 +33,7 @@ export async function fetchLiveSnapshot(options: LiveOptions, needs: PermissionN
     normalizeSite(options.site, { allowInsecureHttp: options.allowHttp });
     credentials = credentialsFromEnv(options.env);
   } catch (e) {
-    if (e instanceof JiraConfigError) throw new InputError(e.message);
+    if (e instanceof JiraConfigError) throw refusal(e);
     throw e;
   }
   if (!credentials)
@@ -49,9 +50,17 @@ export async function fetchLiveSnapshot(options: LiveOptions, needs: PermissionN
     return await fetchSnapshot(options.site, credentials, needs, clientOptions);
   } catch (e) {
     if (e instanceof JiraAuthError) throw new InputError(`Jira at ${options.site} rejected the credentials: ${e.message}`);
-    if (e instanceof JiraUnsupportedVersionError || e instanceof JiraConfigError) throw new InputError(e.message);
+    if (e instanceof JiraConfigError) throw refusal(e);
+    if (e instanceof JiraUnsupportedVersionError) throw new InputError(e.message);
     throw e;
   }
+}
+
+/** A site the client won't use, in the CLI's words: a refusal names the flag that overrides it. */
+function refusal(e: JiraConfigError): InputError {
+  if (e instanceof JiraInsecureHttpError)
+    return new InputError(`Refusing plain http for ${e.origin}: credentials would travel unencrypted. Use https, or pass --allow-http to allow it.`);
+  return new InputError(e.message);
 }
 
 /**

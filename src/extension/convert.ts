@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Finding } from '../core/check';
+import type { Finding, SuppressedFinding } from '../core/check';
 import type { Range } from '../core/text/range';
 
 /** The `source` every diagnostic of ours carries. */
@@ -21,6 +21,18 @@ const SEVERITY = {
 
 export function toDiagnostic(finding: Finding): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, SEVERITY[finding.severity]);
+  diagnostic.source = SOURCE;
+  diagnostic.code = finding.code;
+  return diagnostic;
+}
+
+/** A finding silenced by a comment or an ignore rule: a hint, shown faintly and saying what silenced it. */
+export function toSuppressedDiagnostic(finding: SuppressedFinding): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(
+    toRange(finding.range),
+    `${finding.message} (suppressed by ${finding.suppressedBy}${finding.suppressionReason ? `: ${finding.suppressionReason}` : ''})`,
+    vscode.DiagnosticSeverity.Hint,
+  );
   diagnostic.source = SOURCE;
   diagnostic.code = finding.code;
   return diagnostic;

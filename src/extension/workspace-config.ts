@@ -1,5 +1,12 @@
 import * as vscode from 'vscode';
-import { EMPTY_CONFIG, parseWorkspaceConfig, WORKSPACE_CONFIG_FILE, WorkspaceConfigError, type WorkspaceConfig } from '../core/config/workspace-config';
+import {
+  EMPTY_CONFIG,
+  parseWorkspaceConfig,
+  WORKSPACE_CONFIG_FILE,
+  WorkspaceConfigError,
+  type IgnoreRule,
+  type WorkspaceConfig,
+} from '../core/config/workspace-config';
 
 /**
  * `.jira-recipe-lint.json` at the root of the workspace folders (the file the CLI reads too): which site each n8n
@@ -30,6 +37,7 @@ export class WorkspaceConfigFile implements vscode.Disposable {
   /** Reads the file of every workspace folder; the first folder's mapping wins where names repeat. */
   async load(): Promise<void> {
     const connections = new Map<string, string>();
+    const ignore: IgnoreRule[] = [];
     for (const folder of [...(vscode.workspace.workspaceFolders ?? [])].reverse()) {
       const uri = vscode.Uri.joinPath(folder.uri, WORKSPACE_CONFIG_FILE);
       let text: string;
@@ -39,15 +47,19 @@ export class WorkspaceConfigFile implements vscode.Disposable {
         continue;
       }
       try {
-        for (const [name, site] of parseWorkspaceConfig(text, vscode.workspace.asRelativePath(uri)).connections) connections.set(name, site);
+        const config = parseWorkspaceConfig(text, vscode.workspace.asRelativePath(uri));
+        for (const [name, site] of config.connections) connections.set(name, site);
+        // Globs are relative to each file's folder; recipes are matched by their path in their own folder.
+        ignore.push(...(config.ignore ?? []));
       } catch (e) {
         if (!(e instanceof WorkspaceConfigError)) throw e;
         this.log.warn(e.message);
       }
     }
-    const before = JSON.stringify([...this.current.connections]);
-    this.current = { connections };
-    if (JSON.stringify([...connections]) !== before) this.changed.fire();
+    const key = (c: WorkspaceConfig) => JSON.stringify([[...c.connections], c.ignore ?? []]);
+    const before = key(this.current);
+    this.current = { connections, ignore };
+    if (key(this.current) !== before) this.changed.fire();
   }
 
   dispose(): void {

@@ -52,7 +52,14 @@ describe('CLI check', () => {
     const report = JSON.parse(run.stdout) as JsonReport;
     const found = report.findings.map((f) => [f.file.replace('examples/', ''), f.range.start.line + 1, f.code, f.step, f.project, f.permissions.join('|')]);
     assert.deepEqual(found, EXPECTED_EXAMPLE_FINDINGS);
-    assert.deepEqual(report.summary, { files: 8, errors: 13, warnings: 0, information: 0 });
+    assert.deepEqual(report.summary, {
+      files: 8,
+      errors: 13,
+      warnings: 0,
+      information: 0,
+      jiraSteps: { total: 34, verified: 34, unverified: 0 },
+      suppressed: 0,
+    });
   });
 
   it('writes the documented JSON shape, with 0-based ranges and files as given', () => {
@@ -74,7 +81,7 @@ describe('CLI check', () => {
       lines[0],
       /^examples\/ops-incident-evidence\.recipe\.yaml:11:13 error missing-permission Step "graph": Upload attachment \(upload_attachment\) needs Create Attachments \(CREATE_ATTACHMENTS\) in project OPS, which Jan Donyada \(jan@acme\.example\) lacks on https:\/\/acme\.atlassian\.net\.$/,
     );
-    assert.equal(lines[lines.length - 1], '1 file checked: 2 errors, 0 warnings, 0 information.');
+    assert.equal(lines[lines.length - 1], '1 file checked: 2 errors, 0 warnings, 0 information. 4 Jira steps: 4 verified, 0 unverified.');
   });
 
   it('writes SARIF 2.1.0 with rules and 1-based regions', () => {
@@ -103,7 +110,7 @@ describe('CLI check', () => {
   it('exits 0 for a recipe that passes every check', () => {
     const run = runCli(['check', 'examples/weekly-support-digest.recipe.yaml', '--snapshot', SNAPSHOT]);
     assert.equal(run.status, 0);
-    assert.equal(run.stdout, '1 file checked: 0 errors, 0 warnings, 0 information.\n');
+    assert.equal(run.stdout, '1 file checked: 0 errors, 0 warnings, 0 information. 3 Jira steps: 3 verified, 0 unverified.\n');
   });
 
   it('expands globs and folders to recipe files only', () => {
@@ -130,7 +137,7 @@ describe('CLI check', () => {
     const cases: [string, string[], RegExp][] = [
       ['no command', [], /Usage:/],
       ['unknown command', ['lint', 'x'], /Unknown command "lint"/],
-      ['unknown option', ['check', 'examples', '--snapshots', 'x'], /Unknown option '--snapshots'/],
+      ['unknown option', ['check', 'examples', '--snapshots', 'x'], /Unknown option --snapshots for check\. Did you mean --snapshot\?/],
       ['bad format', ['check', 'examples', '--format', 'xml'], /--format must be text, json or sarif/],
       ['no inputs', ['check'], /check needs at least one recipe file/],
       ['missing file', ['check', 'nope.recipe.yaml'], /No such file, folder or matching files: nope\.recipe\.yaml/],

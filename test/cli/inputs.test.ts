@@ -46,7 +46,7 @@ describe('CLI check: inputs per operation', () => {
   it('prints them as text lines with their codes', () => {
     const run = runCli(['check', file]);
     assert.match(run.stdout, /typos\.recipe\.yaml:5:14 warning unknown-input Create comment \(create_comment\) has no input "isue"\. Did you mean "issue"\?/);
-    assert.match(run.stdout, /typos\.recipe\.yaml:5:5 error missing-input Step steps\/0 \(create_comment\) needs the input "issue"/);
+    assert.match(run.stdout, /typos\.recipe\.yaml:5:5 error missing-input Step "Create comment, line 4" \(create_comment\) needs the input "issue"/);
     assert.equal(run.stderr, '');
   });
 });

@@ -50,7 +50,14 @@ describe('CLI against a live Jira (simulator)', () => {
     const run = await runCliAsync(['check', workspace, '--site', sim.url, '--format', 'json'], JAN);
     assert.equal(run.status, 1, run.stderr);
     const report = JSON.parse(run.stdout);
-    assert.deepEqual(report.summary, { files: 8, errors: 13, warnings: 0, information: 0 });
+    assert.deepEqual(report.summary, {
+      files: 8,
+      errors: 13,
+      warnings: 0,
+      information: 0,
+      jiraSteps: { total: 34, verified: 34, unverified: 0 },
+      suppressed: 0,
+    });
     // Budget: P + 3 for P = 4 projects; reading schemes and security levels comes on top, only where needed.
     const budgeted = sim.requests.filter((r) => !/permissionscheme|securitylevel/.test(r.path));
     assert.ok(budgeted.length <= 4 + 3, `requests: ${budgeted.map((r) => r.path).join(', ')}`);

@@ -12,12 +12,15 @@ describe('extension package', () => {
     .sort();
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
-  it('ships the bundle, manifest, schemas, readme, licence and walkthrough images, and nothing else', () => {
+  it('ships the bundles, manifest, schemas, readme, changelog, licence, icon and walkthrough images, and nothing else', () => {
     assert.deepEqual(files, [
+      'CHANGELOG.md',
       'LICENSE',
       'README.md',
+      'dist/cli.js',
       'dist/extension.js',
       'media/hover.png',
+      'media/icon.png',
       'media/link.png',
       'media/problems.png',
       'media/recipe.png',
@@ -26,6 +29,13 @@ describe('extension package', () => {
       'schemas/recipe.schema.json',
       'schemas/workspace-config.schema.json',
     ]);
+  });
+
+  it('has an icon: a 128×128 PNG', () => {
+    assert.equal(manifest.icon, 'media/icon.png');
+    const png = readFileSync(join(ROOT, manifest.icon));
+    assert.equal(png.subarray(1, 4).toString('ascii'), 'PNG');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
   });
 
   it('has every walkthrough image it names', () => {

@@ -44,6 +44,13 @@ describe('hover', () => {
     assert.match(md, /Jira checks three layers in turn: \*\*global\*\*/);
   });
 
+  it('says how long ago the permissions were fetched, not the full time stamp', () => {
+    const fetched = Date.parse(snap.fetchedAt);
+    const md = hoverAt(analyzeRecipe(recipe), { line: 9, character: 15 }, [snap], fetched + 3 * 60_000 + 5_000)?.markdown ?? '';
+    assert.match(md, /, fetched 3 min ago\./);
+    assert.ok(!md.includes(snap.fetchedAt));
+  });
+
   it('explains a real-time trigger with its global permission and who grants it', () => {
     const md = hoverAt(analyzeRecipe(recipe), { line: 5, character: 12 }, [snap])?.markdown ?? '';
     assert.match(md, /real-time trigger/);

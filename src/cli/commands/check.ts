@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { analyzeRecipe, check, type RecipeAnalysis } from '../../core/check';
-import type { WorkspaceConfig } from '../../core/config/workspace-config';
+import { relative, resolve } from 'node:path';
+import { analyzeRecipe, applySuppressions, check, isVerified, verifySteps, type RecipeAnalysis } from '../../core/check';
+import { ignoreRulesFor, type IgnoreRule } from '../../core/config/workspace-config';
+import { baselineStates, type Baseline } from '../baseline';
+import type { LoadedConfig } from '../config';
 import { parseSnapshot, SnapshotFormatError, type PermissionSnapshot } from '../../core/snapshot';
 import { formatJson } from '../format/json';
 import type { FileReport } from '../format/report';
@@ -14,6 +17,8 @@ export type OutputFormat = 'text' | 'json' | 'sarif';
 export interface AnalysedFile {
   readonly file: string;
   readonly analysis: RecipeAnalysis;
+  /** The workspace's ignore rules that apply to this file. */
+  readonly ignore: readonly IgnoreRule[];
 }
 
 export interface CheckOptions {
@@ -21,22 +26,62 @@ export interface CheckOptions {
   readonly snapshots: readonly PermissionSnapshot[];
   readonly format: OutputFormat;
   readonly version: string;
+  /** --strict: a Jira step whose permissions stayed unverified fails the run too. */
+  readonly strict?: boolean;
+  /** --baseline: only findings not in it fail the run. */
+  readonly baseline?: Baseline;
 }
 
 export interface CheckResult {
   readonly output: string;
+  /** For standard error: why a strict run failed. */
+  readonly notes: string;
   readonly exitCode: 0 | 1;
 }
 
-export function analyseFiles(files: readonly string[], config: WorkspaceConfig): AnalysedFile[] {
-  return files.map((file) => ({ file, analysis: analyzeRecipe(readText(file), { fileName: file, connectionSites: config.connections }) }));
+export function analyseFiles(files: readonly string[], config: LoadedConfig): AnalysedFile[] {
+  return files.map((file) => ({
+    file,
+    analysis: analyzeRecipe(readText(file), { fileName: file, connectionSites: config.connections }),
+    ignore: ignoreRulesFor(config, relative(config.dir, resolve(file))),
+  }));
 }
 
 export function runCheck(options: CheckOptions): CheckResult {
-  const reports: FileReport[] = options.files.map(({ file, analysis }) => ({ file, findings: check(analysis, options.snapshots) }));
-  const output = options.format === 'json' ? formatJson(reports) : options.format === 'sarif' ? formatSarif(reports, options.version) : formatText(reports);
-  const hasErrors = reports.some((r) => r.findings.some((f) => f.severity === 'error'));
-  return { output, exitCode: hasErrors ? 1 : 0 };
+  const reports: FileReport[] = options.files.map(({ file, analysis, ignore }) => {
+    const all = check(analysis, options.snapshots);
+    const { findings, suppressed } = applySuppressions(all, analysis.model.suppressions, ignore);
+    // Steps count as verified by what was found, silenced or not: a suppression hides a finding, it checks nothing.
+    return { file, findings, suppressed, steps: verifySteps(analysis, all) };
+  });
+  const states = options.baseline && baselineStates(reports, options.baseline);
+  const output =
+    options.format === 'json'
+      ? formatJson(reports, states)
+      : options.format === 'sarif'
+        ? formatSarif(reports, options.version, states)
+        : formatText(reports, states);
+  const hasErrors = reports.some((r) => r.findings.some((f) => f.severity === 'error' && states?.get(f) !== 'unchanged'));
+  const notes = options.strict ? strictNotes(reports) : '';
+  return { output, notes, exitCode: hasErrors || notes ? 1 : 0 };
+}
+
+/** Under --strict, one line per Jira step that stayed unverified, with why; '' when every step was verified. */
+function strictNotes(reports: readonly FileReport[]): string {
+  const lines: string[] = [];
+  let total = 0;
+  for (const { file, steps, suppressed } of reports) {
+    total += steps.length;
+    const silenced = new Set(suppressed.map((f) => f.message));
+    for (const s of steps.filter((v) => !isVerified(v))) {
+      const open = s.reasons.filter((r) => !silenced.has(r));
+      if (!open.length) continue;
+      const reasons = open.map((r) => (r.startsWith(`${s.label}: `) ? r.slice(s.label.length + 2) : r));
+      lines.push(`  ${file}:${s.jiraStep.step.operationRange.start.line + 1} ${s.label}: ${reasons.join(' ')}`);
+    }
+  }
+  if (!lines.length) return '';
+  return `jira-recipe-lint: --strict: ${lines.length} of ${total} Jira steps stayed unverified:\n${lines.join('\n')}\n`;
 }
 
 export function readSnapshotFile(file: string): PermissionSnapshot {

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { expandRecipeArgs } from '../files';
-import type { WorkspaceConfig } from '../../core/config/workspace-config';
+import type { LoadedConfig } from '../config';
 import { fetchLiveSnapshot, needsOfProjects, needsOfRecipes, type LiveOptions } from '../live';
 import { analyseFiles } from './check';
 import { InputError, UsageError } from '../usage';
@@ -10,7 +10,7 @@ export interface SnapshotOptions extends LiveOptions {
   readonly projects?: readonly string[];
   readonly inputs: readonly string[];
   readonly out?: string;
-  readonly config: WorkspaceConfig;
+  readonly config: LoadedConfig;
 }
 
 /** Fetches what the account holds for the given projects, or for what the given recipes need; returns the JSON. */

@@ -1,5 +1,10 @@
-import { SEVERITY, type FindingCode } from '../../core/check/findings';
-import type { FileReport } from './report';
+import { SEVERITY, type Finding, type FindingCode } from '../../core/check/findings';
+import type { SuppressedFinding } from '../../core/check/suppress';
+import { FINGERPRINT_KEY, fingerprint } from '../baseline';
+import type { BaselineStates, FileReport } from './report';
+
+/** Each rule's section in the README (headings "### `code`" make anchors of the code itself). */
+const README = 'https://github.com/jira-recipe-lint/jira-recipe-lint#';
 
 const RULE_TEXT: Record<FindingCode, string> = {
   'yaml-syntax': 'The recipe is not valid YAML.',
@@ -25,31 +30,37 @@ const RULE_TEXT: Record<FindingCode, string> = {
 
 const LEVEL = { error: 'error', warning: 'warning', information: 'note' } as const;
 
-/** SARIF 2.1.0, for code-scanning tools (columns are 1-based UTF-16 code units). */
-export function formatSarif(reports: readonly FileReport[], version: string): string {
+/**
+ * SARIF 2.1.0, for code-scanning tools (columns are 1-based UTF-16 code units). Each result carries a stable
+ * partialFingerprints value (file, code, step, project, permissions: no line), with a baseline its baselineState;
+ * suppressed findings are results with `suppressions`, as SARIF means them.
+ */
+export function formatSarif(reports: readonly FileReport[], version: string, states?: BaselineStates): string {
   const codes = Object.keys(RULE_TEXT) as FindingCode[];
-  const results = reports.flatMap(({ file, findings }) =>
-    findings.map((f) => ({
-      ruleId: f.code,
-      ruleIndex: codes.indexOf(f.code),
-      level: LEVEL[f.severity],
-      message: { text: f.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: file.split('\\').join('/') },
-            region: {
-              startLine: f.range.start.line + 1,
-              startColumn: f.range.start.character + 1,
-              endLine: f.range.end.line + 1,
-              endColumn: f.range.end.character + 1,
-            },
+  const result = (file: string, f: Finding | SuppressedFinding) => ({
+    ruleId: f.code,
+    ruleIndex: codes.indexOf(f.code),
+    level: LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: file.split('\\').join('/') },
+          region: {
+            startLine: f.range.start.line + 1,
+            startColumn: f.range.start.character + 1,
+            endLine: f.range.end.line + 1,
+            endColumn: f.range.end.character + 1,
           },
         },
-      ],
-      ...(f.project || f.permissions.length ? { properties: { step: f.step, operation: f.operation, project: f.project, permissions: f.permissions } } : {}),
-    })),
-  );
+      },
+    ],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(file, f) },
+    ...(states?.has(f) ? { baselineState: states.get(f) } : {}),
+    ...('suppressedBy' in f ? { suppressions: [{ kind: f.suppressionKind, justification: f.suppressionReason ?? f.suppressedBy }] } : {}),
+    properties: { step: f.step, operation: f.operation, project: f.project, permissions: f.permissions },
+  });
+  const results = reports.flatMap(({ file, findings, suppressed }) => [...findings, ...suppressed].map((f) => result(file, f)));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -59,7 +70,12 @@ export function formatSarif(reports: readonly FileReport[], version: string): st
           driver: {
             name: 'jira-recipe-lint',
             version,
-            rules: codes.map((id) => ({ id, shortDescription: { text: RULE_TEXT[id] }, defaultConfiguration: { level: LEVEL[SEVERITY[id]] } })),
+            rules: codes.map((id) => ({
+              id,
+              shortDescription: { text: RULE_TEXT[id] },
+              helpUri: `${README}${id}`,
+              defaultConfiguration: { level: LEVEL[SEVERITY[id]] },
+            })),
           },
         },
         columnKind: 'utf16CodeUnits',

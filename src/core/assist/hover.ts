@@ -6,6 +6,7 @@ import { ProjectResolver } from '../check/projects';
 import { registersDynamicWebhook, requirementsOf, type Requirement } from '../check/requirements';
 import { projectOf, snapshotForHost } from '../snapshot/normalize';
 import type { PermissionSnapshot, ProjectSnapshot } from '../snapshot/types';
+import { timeAgo } from '../text/ago';
 import type { Position, Range } from '../text/range';
 import { locate } from './locate';
 import { DYNAMIC_WEBHOOK_NOTE, scopeMarkdown } from './scope-hover';
@@ -15,11 +16,12 @@ export function hoverAt(
   analysis: RecipeAnalysis,
   position: Position,
   snapshots: readonly PermissionSnapshot[],
+  now = Date.now(),
 ): { markdown: string; range: Range } | undefined {
   const found = locate(analysis, position);
   if (!found) return undefined;
   if (found.kind === 'permission') return { markdown: permissionMarkdown(found.permission), range: found.range };
-  return { markdown: operationMarkdown(analysis, found.jiraStep, snapshots), range: found.range };
+  return { markdown: operationMarkdown(analysis, found.jiraStep, snapshots, now), range: found.range };
 }
 
 const LAYERS =
@@ -35,7 +37,7 @@ export function permissionMarkdown(p: PermissionInfo): string {
   return `**${p.name}** \`${p.key}\` — ${level}\n\n${p.description}\n\n${granted}${legacy}`;
 }
 
-function operationMarkdown(analysis: RecipeAnalysis, jiraStep: JiraStep, snapshots: readonly PermissionSnapshot[]): string {
+function operationMarkdown(analysis: RecipeAnalysis, jiraStep: JiraStep, snapshots: readonly PermissionSnapshot[], now: number): string {
   const { operation: op, step, connection } = jiraStep;
   const snapshot = snapshotForHost(connection.host, snapshots);
   const requirements = requirementsOf(op, step.inputs, snapshot);
@@ -58,7 +60,7 @@ function operationMarkdown(analysis: RecipeAnalysis, jiraStep: JiraStep, snapsho
     parts.push(`${header}\n${rows.join('\n')}`);
     parts.push(
       snapshot
-        ? `✓ held · ✗ missing · ? not known — for ${accountLabel(snapshot)} on ${snapshot.site}, fetched ${snapshot.fetchedAt}.`
+        ? `✓ held · ✗ missing · ? not known — for ${accountLabel(snapshot)} on ${snapshot.site}, fetched ${timeAgo(snapshot.fetchedAt, now)}.`
         : 'No linked account for this connection: link one to see what it holds.',
     );
     if (snapshot && projects.length === 0 && columns[0] === 'project ?')

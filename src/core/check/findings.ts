@@ -88,6 +88,8 @@ export interface Finding {
   readonly scopes?: { readonly classic: readonly string[]; readonly granular: readonly string[] };
   /** The site whose snapshot the finding came from, for access requests and hovers. */
   readonly site?: string;
+  /** For findings about a connection's account as a whole: the connection's name ('' for the unnamed one). */
+  readonly connection?: string;
 }
 
 export function finding(

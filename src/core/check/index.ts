@@ -19,3 +19,5 @@ export function check(recipe: string | RecipeAnalysis, snapshots: readonly Permi
   const analysis = typeof recipe === 'string' ? analyzeRecipe(recipe) : recipe;
   return [...analysis.findings, ...checkPermissions(analysis, snapshots), ...checkScopes(analysis, snapshots)].sort(compareFindings);
 }
+export * from './verification';
+export * from './suppress';

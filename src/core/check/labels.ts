@@ -1,3 +1,4 @@
+import { findOperation } from '../catalog';
 import type { OperationSpec } from '../catalog/types';
 import { describePermission } from '../catalog/permissions';
 import type { OperationStep } from '../recipe/model';
@@ -11,10 +12,13 @@ export function stepName(step: OperationStep): string {
   return step.id ?? step.path;
 }
 
+/** How messages name a step: by its label or id, else by its operation and line ("Create comment, line 23"). */
 export function stepLabel(step: OperationStep): string {
   const name = step.label ?? step.id;
   if (step.kind === 'trigger') return name ? `Trigger "${name}"` : 'Trigger';
-  return name ? `Step "${name}"` : `Step ${step.path}`;
+  if (name) return `Step "${name}"`;
+  const title = findOperation(step.operation)?.title ?? step.operation;
+  return `Step "${title}, line ${step.operationRange.start.line + 1}"`;
 }
 
 export function operationLabel(op: OperationSpec): string {

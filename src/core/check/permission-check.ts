@@ -43,7 +43,7 @@ function connectionFindings(first: JiraStep, snapshot: PermissionSnapshot | unde
       : snapshotCount > 1
         ? 'several accounts or snapshots are available and it names no host: add host: to the connection'
         : 'no linked account or permission snapshot';
-    out.push(finding(FindingCode.Unverified, { message: `${label}: Jira permissions not verified: ${why}.`, range }));
+    out.push(finding(FindingCode.Unverified, { message: `${label}: Jira permissions not verified: ${why}.`, range, connection: connection.name }));
     return undefined;
   }
   if (snapshot.deployment === 'cloud' && snapshot.authType === 'password') {
@@ -62,6 +62,7 @@ function connectionFindings(first: JiraStep, snapshot: PermissionSnapshot | unde
         message: `${label}: ${snapshot.site} runs Jira ${snapshot.serverVersion}, older than 7.0, which jira-recipe-lint does not support; its permissions are not checked.`,
         range,
         site: snapshot.site,
+        connection: connection.name,
       }),
     );
     return undefined;

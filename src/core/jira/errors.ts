@@ -56,6 +56,13 @@ export class JiraUnsupportedVersionError extends JiraError {
 
 export class JiraConfigError extends JiraError {}
 
+/** Plain http to a site that is not loopback, not allowed: each front end names its own way to allow it. */
+export class JiraInsecureHttpError extends JiraConfigError {
+  constructor(readonly origin: string) {
+    super(`Refusing plain http for ${origin}: credentials would travel unencrypted. Use https, or allow insecure http explicitly for this site.`);
+  }
+}
+
 export class JiraRequestError extends JiraError {}
 
 export class JiraAbortError extends JiraError {

@@ -7,6 +7,7 @@ export {
   JiraAbortError,
   JiraAuthError,
   JiraConfigError,
+  JiraInsecureHttpError,
   JiraError,
   JiraRequestError,
   JiraUnavailableError,

@@ -3,7 +3,7 @@
  * (`https://jira.acme.example/jira` + `/rest/api/2/myself`).
  */
 import { baseOfUrl } from '../snapshot/site';
-import { JiraConfigError } from './errors';
+import { JiraConfigError, JiraInsecureHttpError } from './errors';
 
 export interface JiraSite {
   /** Normalised base URL: scheme, host, optional port and context path, no trailing slash, no query. */
@@ -41,9 +41,7 @@ export function normalizeSite(input: string | JiraSite, options: SiteOptions = {
     throw new JiraConfigError(`A Jira site URL must not have a query or fragment: ${url.origin}${url.pathname}`);
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !options.allowInsecureHttp) {
-    throw new JiraConfigError(
-      `Refusing plain http for ${url.origin}: credentials would travel unencrypted. Use https, ` + 'or allow insecure http explicitly for this site.',
-    );
+    throw new JiraInsecureHttpError(url.origin);
   }
   const baseUrl = baseOfUrl(url);
   return { baseUrl, origin: url.origin, contextPath: baseUrl.slice(url.origin.length) };

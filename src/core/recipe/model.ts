@@ -103,6 +103,15 @@ export interface RecipeModel {
   readonly actions: readonly OperationStep[];
   /** Every id of the trigger and of steps and blocks, in document order, for duplicate checks. */
   readonly ids: readonly StepIdEntry[];
+  /** `jira-recipe-lint-disable…` comments, for formats that have comments (our YAML). */
+  readonly suppressions?: readonly SuppressionComment[];
+}
+
+/** A comment that silences findings: of the codes listed (all when none), on one line or in the whole file. */
+export interface SuppressionComment {
+  readonly codes: readonly string[];
+  /** The 0-based line it silences (the next line that is not a comment); absent: the whole file. */
+  readonly line?: number;
 }
 
 /** What reading a recipe file found wrong before any check: the codes are finding codes of the same name. */

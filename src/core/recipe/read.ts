@@ -81,6 +81,8 @@ function refusal(text: string): ReadProblem | undefined {
       message: `The file is ${(text.length / 1024 / 1024).toFixed(1)} MB, far larger than any recipe; it is not checked.`,
       range: START_RANGE,
     };
+  if (!text.replace(/^\uFEFF/, '').trim())
+    return { code: 'unknown-format', message: 'The file is empty: a recipe needs at least a name and its steps.', range: START_RANGE };
   if (text.includes('\u0000'))
     return { code: 'unknown-format', message: 'The file is not text (it holds binary data); it is not checked.', range: START_RANGE };
   return undefined;

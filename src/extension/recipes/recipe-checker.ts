@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { analyzeRecipe, check, permissionNeeds, type Finding, type RecipeAnalysis } from '../../core/check';
-import type { WorkspaceConfig } from '../../core/config/workspace-config';
+import { analyzeRecipe, applySuppressions, check, permissionNeeds, type Finding, type RecipeAnalysis } from '../../core/check';
+import { ignoreRulesFor, type WorkspaceConfig } from '../../core/config/workspace-config';
 import type { PermissionService } from '../accounts/permission-service';
-import { toDiagnostic } from '../convert';
+import { toDiagnostic, toSuppressedDiagnostic } from '../convert';
 import { readSettings } from '../settings';
 import { forgetDocument, isRecipeDocument, recipeFileName } from './recipe-documents';
 
@@ -83,9 +83,12 @@ export class RecipeChecker implements vscode.Disposable {
 
   /** Sets the findings of a file that was checked elsewhere (the workspace check reads files that aren't open). */
   publish(uri: vscode.Uri, analysis: RecipeAnalysis, version = -1): Finding[] {
-    const findings = vscode.workspace.isTrusted ? check(analysis, this.permissions.snapshots()) : [...analysis.findings];
+    const all = vscode.workspace.isTrusted ? check(analysis, this.permissions.snapshots()) : [...analysis.findings];
+    // Suppressed findings stay visible as hints; hovers, quick fixes and access requests see only the others.
+    const rules = ignoreRulesFor(this.config(), vscode.workspace.asRelativePath(uri, false));
+    const { findings, suppressed } = applySuppressions(all, analysis.model.suppressions, rules);
     this.checked.set(uri.toString(), { version, analysis, findings });
-    this.collection.set(uri, findings.map(toDiagnostic));
+    this.collection.set(uri, [...findings.map(toDiagnostic), ...suppressed.map(toSuppressedDiagnostic)]);
     this.changed.fire(uri);
     return findings;
   }

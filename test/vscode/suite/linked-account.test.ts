@@ -156,4 +156,24 @@ describe('with a linked Jira account', () => {
     assert.doesNotMatch(text, /sim-token-jan/);
     assert.equal(await vscode.env.clipboard.readText(), text);
   });
+  it('shows a suppressed finding as a hint that says what silenced it, and offers no quick fix for it', async () => {
+    const draft = workspaceFile('drafts/suppressed.recipe.yaml');
+    const lines = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)).split('\n');
+    lines.splice(22, 0, '      # jira-recipe-lint-disable-next-line missing-permission -- QA closes these');
+    await vscode.workspace.fs.writeFile(draft, new TextEncoder().encode(lines.join('\n')));
+    try {
+      await openRecipe('drafts/suppressed.recipe.yaml');
+      await waitForDiagnostics(draft, ['missing-global-permission@13:9-13:30', 'missing-permission@23:101-23:107'], 'the suppressed finding, as a hint');
+      const diagnostics = vscode.languages.getDiagnostics(draft);
+      const hint = diagnostics.find((d) => d.code === 'missing-permission');
+      assert.equal(hint?.severity, vscode.DiagnosticSeverity.Hint);
+      assert.match(hint?.message ?? '', /needs Close Issues .*\(suppressed by a jira-recipe-lint-disable-next-line comment\)$/);
+      assert.equal(diagnostics.find((d) => d.code === 'missing-global-permission')?.severity, vscode.DiagnosticSeverity.Error);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', draft, hint.range);
+      assert.ok(!actions.some((a) => a.title === 'Copy access request for your Jira admin'), actions.map((a) => a.title).join(' | '));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(workspaceFile('drafts'), { recursive: true }).then(undefined, () => undefined);
+    }
+  });
 });
