@@ -37,7 +37,8 @@ export function buildNeedsReport(recipes: readonly RecipeInput[], snapshots: rea
   for (const { recipe, analysis } of recipes) {
     const resolver = new ProjectResolver(analysis.model);
     for (const { step, connection, operation } of analysis.jiraSteps) {
-      const host = connection.host;
+      // A connection that names no site runs on the only account given, when there is one: its site then.
+      const host = connection.host ?? snapshotForHost(undefined, snapshots)?.site;
       const site = host ? (siteBase(host) ?? host) : connection.name ? `connection "${connection.name}"` : 'the Jira connection';
       let draft = sites.get(site);
       if (!draft) sites.set(site, (draft = { site, host, global: new Map(), projects: new Map(), unresolved: [] }));
