@@ -62,3 +62,8 @@ export function grantGlobal(world: World, key: string, group: string): void {
 function nextId(ids: readonly number[], floor: number): number {
   return Math.max(floor, ...ids) + 1;
 }
+
+/** A member added to an issue security level (Jira administration → Issue security schemes: no REST call does this). */
+export function addSecurityLevelMember(world: World, levelName: string, holder: Holder): void {
+  for (const scheme of world.issueSecuritySchemes) for (const level of scheme.levels) if (level.name === levelName) (level.members as Holder[]).push(holder);
+}

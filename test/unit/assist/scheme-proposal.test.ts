@@ -56,6 +56,8 @@ describe('permission scheme proposal', () => {
       ['BROWSE_PROJECTS', 'CREATE_ATTACHMENTS', 'WORK_ON_ISSUES'],
       'each project lists exactly its own needs, for grants added to its current scheme',
     );
+    assert.deepEqual(proposal.projects.find((p) => p.project === 'ENG')?.securityLevels, ['Top-secret'], 'the level security-triage sets');
+    assert.match(proposalMarkdown([proposal]), /\*\*Issue security levels\*\*.*\n {3}- ENG: Top-secret/);
   });
 
   it('asks for Administer Jira only for real-time triggers, with the way round it', () => {

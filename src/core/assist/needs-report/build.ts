@@ -24,6 +24,8 @@ interface SiteDraft {
   readonly host?: string;
   readonly global: Lines;
   readonly projects: Map<string, Lines>;
+  /** Project → security levels its steps set by name. */
+  readonly levels: Map<string, Set<string>>;
   readonly unresolved: UnresolvedStep[];
 }
 
@@ -41,7 +43,7 @@ export function buildNeedsReport(recipes: readonly RecipeInput[], snapshots: rea
       const host = connection.host ?? snapshotForHost(undefined, snapshots)?.site;
       const site = host ? (siteBase(host) ?? host) : connection.name ? `connection "${connection.name}"` : 'the Jira connection';
       let draft = sites.get(site);
-      if (!draft) sites.set(site, (draft = { site, host, global: new Map(), projects: new Map(), unresolved: [] }));
+      if (!draft) sites.set(site, (draft = { site, host, global: new Map(), projects: new Map(), levels: new Map(), unresolved: [] }));
       const requirements = requirementsOf(operation, step.inputs);
       for (const r of requirements.filter((r) => !needsProject(r))) addLine(draft.global, r, stepRef(recipe, step, r));
       const perProject = requirements.filter(needsProject);
@@ -55,6 +57,8 @@ export function buildNeedsReport(recipes: readonly RecipeInput[], snapshots: rea
         let lines = draft.projects.get(project);
         if (!lines) draft.projects.set(project, (lines = new Map()));
         for (const r of perProject) addLine(lines, r, stepRef(recipe, step, r));
+        const level = step.inputs.get('security');
+        if (level?.literal?.trim() && !level.dynamic) draft.levels.set(project, new Set([...(draft.levels.get(project) ?? []), level.literal.trim()]));
       }
     }
   }
@@ -106,7 +110,8 @@ function finish(draft: SiteDraft, snapshots: readonly PermissionSnapshot[]): Sit
     .map(([key, lines]) => {
       const found = snapshot ? projectOf(snapshot, key) : undefined;
       const needs = sorted(lines).map((l) => withStatus(l, snapshot && status(requirementHeld(l.permissions, snapshot, found?.project))));
-      return { project: key, ...(found?.project.name ? { name: found.project.name } : {}), needs };
+      const levels = [...new Set([...draft.levels].filter(([ref]) => ((snapshot && projectOf(snapshot, ref)?.key) ?? ref) === key).flatMap(([, l]) => [...l]))];
+      return { project: key, ...(found?.project.name ? { name: found.project.name } : {}), needs, ...(levels.length ? { securityLevels: levels.sort() } : {}) };
     });
   return {
     site: draft.site,

@@ -37,6 +37,8 @@ function siteSection(site: SiteNeeds): string[] {
   for (const project of site.projects) {
     out.push(`### Project ${project.project}${project.name ? ` (${cell(project.name)})` : ''}`, '');
     out.push(...table(project.needs, withStatus));
+    if (project.securityLevels)
+      out.push(`Issue security levels the recipes set: ${project.securityLevels.map(cell).join(', ')}. The account must be a member of each level.`, '');
   }
   if (site.unresolved.length) {
     out.push("### Steps whose project can't be told", '', '| Step | Needs | What to set |', '| --- | --- | --- |');

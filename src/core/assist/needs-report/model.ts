@@ -33,6 +33,8 @@ export interface ProjectNeeds {
   readonly project: string;
   readonly name?: string;
   readonly needs: readonly NeedLine[];
+  /** Issue security levels the recipes set here: the account must be a member of each to set it. */
+  readonly securityLevels?: readonly string[];
 }
 
 /** A step that needs project permissions in a project the recipe doesn't tell. */

@@ -45,7 +45,7 @@ export interface SiteProposal {
   readonly account?: ReportAccount;
   readonly role: { readonly name: string; readonly description: string; readonly id: string };
   /** Each project with exactly the project permissions it needs (for grants added to its current scheme). */
-  readonly projects: readonly { readonly project: string; readonly permissions: readonly string[] }[];
+  readonly projects: readonly { readonly project: string; readonly permissions: readonly string[]; readonly securityLevels?: readonly string[] }[];
   readonly choices: readonly Choice[];
   /** Body of `POST /rest/api/3/permissionscheme` (Cloud) and `POST /rest/api/2/permissionscheme` (Data Center). */
   readonly permissionScheme: PermissionSchemeBody;
@@ -69,7 +69,11 @@ export function proposeSchemes(report: NeedsReport, options: ProposalOptions = {
       if (!choices.some((c) => c.alternatives.join() === line.permissions.join())) choices.push({ alternatives: line.permissions, chosen });
       return chosen;
     };
-    const projects = site.projects.map((p) => ({ project: p.project, permissions: unique(p.needs.map(choose)) }));
+    const projects = site.projects.map((p) => ({
+      project: p.project,
+      permissions: unique(p.needs.map(choose)),
+      ...(p.securityLevels ? { securityLevels: p.securityLevels } : {}),
+    }));
     const union = unique(projects.flatMap((p) => p.permissions));
     const global = new Map<string, StepRef[]>();
     for (const line of site.global) {

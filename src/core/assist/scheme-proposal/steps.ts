@@ -52,6 +52,14 @@ function siteSteps(p: SiteProposal): string[] {
         `   - Where any one of several permissions will do (${needText(c.alternatives)}), the proposal grants the least: ${describePermission(c.chosen)}.`,
       );
   }
+  const levels = p.projects.filter((x) => x.securityLevels?.length);
+  if (levels.length) {
+    step(
+      `**Issue security levels**: the recipes set these levels, so the role must be a member of each ` +
+        `(Jira administration → Issues → Issue security schemes → the project's scheme → Security levels → Add → Project role ${role}):`,
+    );
+    for (const x of levels) out.push(`   - ${x.project}: ${(x.securityLevels ?? []).join(', ')}`);
+  }
   if (p.global.length) {
     step(
       `**Global permissions** (Jira administration → System → Global permissions): grant each to a group that only ${account} belongs to (create one if needed):`,
