@@ -74,6 +74,18 @@ describe('CLI needs', () => {
     assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at /);
   });
 
+  it('is what the README shows for the examples: report, admin steps and scheme', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = (name: string) => new RegExp(`<!-- needs-${name}:start -->\\n([\\s\\S]*?)<!-- needs-${name}:end -->`).exec(readme)?.[1];
+    const args = ['needs', 'examples', '--snapshot', SNAPSHOT];
+    // The README's headings sit three levels below the report's own.
+    assert.equal(block('report'), runCli(args).stdout.replace(/^(#+) /gm, '$1### '));
+    const steps = runCli([...args, '--scheme']).stdout;
+    assert.ok(block('steps') && steps.includes(block('steps') ?? ''), 'the admin steps as --scheme prints them');
+    const [proposal] = JSON.parse(runCli([...args, '--scheme', '--format', 'json']).stdout) as { permissionScheme: unknown }[];
+    assert.equal(block('scheme'), `\`\`\`json\n${JSON.stringify(proposal.permissionScheme, null, 2)}\n\`\`\`\n`);
+  });
+
   describe('refuses bad usage with exit 2 and a message', () => {
     const cases: [string, string[], RegExp][] = [
       ['an unknown format', ['needs', 'examples', '--format', 'xml'], /--format must be markdown, json or csv, not "xml"/],
