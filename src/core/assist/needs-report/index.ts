@@ -1,6 +1,6 @@
 export * from './model';
 export * from './build';
-export { needsReportMarkdown, needText, stepText } from './markdown';
+export { needsReportMarkdown, needText, stepText, type MarkdownOptions } from './markdown';
 export { needsReportCsv } from './csv';
 
 import type { NeedsReport } from './model';

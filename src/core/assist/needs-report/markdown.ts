@@ -12,18 +12,27 @@ export function needText(permissions: readonly string[]): string {
   return names.length > 1 ? `one of: ${names.join(' or ')}` : names[0];
 }
 
+export interface MarkdownOptions {
+  /** A link target for a step (e.g. the file at its line), making each step a link. */
+  readonly stepLink?: (ref: StepRef) => string | undefined;
+}
+
 const STATUS_TEXT = { held: '✅ held', missing: '❌ missing', unknown: '❔ unknown' } as const;
 
 /** The report as Markdown, for pasting into a ticket: a section per site, a table per scope. */
-export function needsReportMarkdown(report: NeedsReport): string {
+export function needsReportMarkdown(report: NeedsReport, options: MarkdownOptions = {}): string {
+  const step = (ref: StepRef): string => {
+    const link = options.stepLink?.(ref);
+    return link ? `[${cell(stepText(ref)).replace(/[[\]]/g, '\\$&')}](${link})` : cell(stepText(ref));
+  };
   const out: string[] = ['# Jira permissions these recipes need', ''];
   out.push(`Recipes: ${report.recipes.map((r) => `\`${cell(r)}\``).join(', ') || 'none'}.`, '');
   if (!report.sites.length) out.push('No Jira steps: these recipes need no Jira permissions.', '');
-  for (const site of report.sites) out.push(...siteSection(site));
+  for (const site of report.sites) out.push(...siteSection(site, step));
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-function siteSection(site: SiteNeeds): string[] {
+function siteSection(site: SiteNeeds, step: (ref: StepRef) => string): string[] {
   const out = [`## ${site.siteKnown ? site.site : `${capitalise(site.site)} (no site named)`}`, ''];
   const withStatus = site.account !== undefined;
   if (site.account) {
@@ -32,17 +41,17 @@ function siteSection(site: SiteNeeds): string[] {
   }
   if (site.global.length) {
     out.push('### Global permissions', '', 'Granted by a Jira administrator (Jira administration → System → Global permissions).', '');
-    out.push(...table(site.global, withStatus));
+    out.push(...table(site.global, withStatus, step));
   }
   for (const project of site.projects) {
     out.push(`### Project ${project.project}${project.name ? ` (${cell(project.name)})` : ''}`, '');
-    out.push(...table(project.needs, withStatus));
+    out.push(...table(project.needs, withStatus, step));
     if (project.securityLevels)
       out.push(`Issue security levels the recipes set: ${project.securityLevels.map(cell).join(', ')}. The account must be a member of each level.`, '');
   }
   if (site.unresolved.length) {
     out.push("### Steps whose project can't be told", '', '| Step | Needs | What to set |', '| --- | --- | --- |');
-    for (const u of site.unresolved) out.push(`| ${cell(stepText(u.step))} | ${u.needs.map((n) => cell(needText(n))).join('; ')} | ${cell(u.fix)} |`);
+    for (const u of site.unresolved) out.push(`| ${step(u.step)} | ${u.needs.map((n) => cell(needText(n))).join('; ')} | ${cell(u.fix)} |`);
     out.push('');
   }
   const extra = site.notNeeded;
@@ -56,10 +65,10 @@ function siteSection(site: SiteNeeds): string[] {
   return out;
 }
 
-function table(lines: readonly NeedLine[], withStatus: boolean): string[] {
+function table(lines: readonly NeedLine[], withStatus: boolean, step: (ref: StepRef) => string): string[] {
   const out = withStatus ? ['| Permission | Needed by | Account |', '| --- | --- | --- |'] : ['| Permission | Needed by |', '| --- | --- |'];
   for (const line of lines) {
-    const steps = line.steps.map((s) => cell(stepText(s))).join('<br>');
+    const steps = line.steps.map(step).join('<br>');
     out.push(`| ${cell(needText(line.permissions))} | ${steps} |${withStatus ? ` ${line.status ? STATUS_TEXT[line.status] : ''} |` : ''}`);
   }
   out.push('');
