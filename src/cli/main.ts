@@ -1,5 +1,6 @@
 import { readBaseline, writeBaseline } from './baseline';
 import { analyseFiles, readSnapshotFile, runCheck, type OutputFormat } from './commands/check';
+import { NEEDS_OPTIONS, runNeeds } from './commands/needs';
 import { runSnapshot } from './commands/snapshot';
 import { loadWorkspaceConfig } from './config';
 import { expandRecipeArgs } from './files';
@@ -38,6 +39,10 @@ export async function main(
     }
     if (command === 'check') return await checkCommand(rest, out, err, env);
     if (command === 'snapshot') return await snapshotCommand(rest, out, err, env);
+    if (command === 'needs') {
+      const { values, positionals } = parseCommandArgs('needs', rest, { ...NEEDS_OPTIONS, ...LIVE_OPTIONS });
+      return await runNeeds({ values, positionals, live: liveOptions(values, err, env) }, out, err);
+    }
     const near = closest(command, Object.keys(COMMAND_USAGE));
     throw new UsageError(`Unknown command "${command}".${near ? ` Did you mean "${near}"?` : ''}`);
   } catch (e) {

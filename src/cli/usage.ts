@@ -61,6 +61,8 @@ Exit status: 0 written, 2 bad usage, unreadable input, unreachable site or rejec
 export const USAGE = `Usage:
   jira-recipe-lint check <files, folders or globs…> [--snapshot FILE]… [--site URL] [--format text|json|sarif] [--strict]
   jira-recipe-lint snapshot --site URL [--projects ENG,OPS | <recipe files…>] [--out FILE]
+  jira-recipe-lint needs <files, folders or globs…> [--snapshot FILE | --site URL] [--format markdown|json|csv]
+                   [--scheme [--role NAME] [--role-id ID]] [--fail-on-missing]
   jira-recipe-lint <command> --help    the options of a command
   jira-recipe-lint --version
 
@@ -69,6 +71,10 @@ check     Validates recipes and checks their Jira steps against the permissions 
           (*.recipe.yaml), n8n workflows and Workato recipe exports (JSON, recognised by content).
 snapshot  Fetches what the account holds on a Jira site, for the projects given or for everything the recipe
           files need, and writes a permission snapshot (no secrets in it) to --out or standard output.
+needs     What the recipes need from Jira, per site and project, for the Jira administrator; with an account
+          (--snapshot, --site) held/missing/unknown and what it holds beyond the needs. --scheme: a project
+          role (--role, default Integration) granted exactly that, as the admin's steps and the permission
+          scheme JSON. Exit 0; with --fail-on-missing, 1 when the account lacks something.
 
 Sites of n8n credentials and Workato connections (which name no site): .jira-recipe-lint.json in the
 current folder or above ({"connections": {"NAME": "https://…"}}), --config FILE, or --connection NAME=URL.
@@ -78,4 +84,26 @@ ${CREDENTIALS}
 Exit status: 0 no errors, 1 errors found, 2 bad usage, unreadable input or rejected credentials.`;
 
 /** Each command's usage, for `<command> --help` and for its usage errors. */
-export const COMMAND_USAGE: Readonly<Record<string, string>> = { check: CHECK_USAGE, snapshot: SNAPSHOT_USAGE };
+export const NEEDS_USAGE = `Usage: jira-recipe-lint needs <files, folders or globs…> [options]
+
+What the recipes need from Jira, per site and project, for the Jira administrator: the global permissions, each
+project's permissions with the steps that need them, and the steps whose project can't be told. With an account
+(--snapshot or --site), each line is held, missing or unknown, and what the account holds beyond the needs is listed.
+
+Options:
+  --snapshot FILE         a permission snapshot of the account (repeatable; or --site)
+  --format markdown|json|csv
+                          the report's format (default: markdown)
+  --scheme                print a permission scheme proposal instead: a project role granted exactly what is needed,
+                          as the admin's steps and the create-permission-scheme JSON
+  --role NAME             the project role of the proposal (default: Integration)
+  --role-id ID            the role's numeric id, once created, for the scheme JSON
+  --fail-on-missing       exit 1 when the account (--snapshot or --site) lacks something the recipes need
+${LIVE}
+
+${CREDENTIALS}
+
+Exit status: 0 written (or, with --fail-on-missing, nothing missing), 1 something missing with --fail-on-missing,
+2 bad usage, unreadable input or rejected credentials.`;
+
+export const COMMAND_USAGE: Readonly<Record<string, string>> = { check: CHECK_USAGE, snapshot: SNAPSHOT_USAGE, needs: NEEDS_USAGE };

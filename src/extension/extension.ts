@@ -10,6 +10,7 @@ import { registerExportSnapshot } from './commands/export-snapshot';
 import { registerLinkAccount } from './commands/link-account';
 import { registerRefreshPermissions } from './commands/refresh-permissions';
 import { registerShowAccounts } from './commands/show-accounts';
+import { registerShowRequiredPermissions } from './commands/show-required-permissions';
 import { registerUnlinkAccount } from './commands/unlink-account';
 import { completionProvider } from './language/completion-provider';
 import { hoverProvider } from './language/hover-provider';
@@ -55,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerRefreshPermissions(context, accounts, permissions, checker);
   registerCopyAccessRequest(context, checker, permissions);
   registerExportSnapshot(context, accounts, permissions, checker);
+  registerShowRequiredPermissions(context, checker, permissions);
 
   // Checks follow the editor, and every change of account or permissions re-checks at once: never a reload.
   context.subscriptions.push(

@@ -25,6 +25,7 @@ describe('extension package', () => {
       'media/problems.png',
       'media/recipe.png',
       'package.json',
+      'schemas/needs-report.schema.json',
       'schemas/permission-snapshot.schema.json',
       'schemas/recipe.schema.json',
       'schemas/workspace-config.schema.json',

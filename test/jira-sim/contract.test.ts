@@ -99,6 +99,15 @@ describe('contract: the validator', () => {
       assert.notDeepEqual(new ContractValidator('cloud', loadContract('cloud'), { errata: false }).check(operation, 200, answer.body, json), []);
       assert.deepEqual(cloud.check(operation, 200, answer.body, json), []);
     });
+    it('Data Center answers an invalid new scheme with 400', () => {
+      const operation = 'post /api/2/permissionscheme';
+      const body = { errorMessages: [], errors: { name: 'The name of the permission scheme must not be empty.' } };
+      assert.notDeepEqual(
+        new ContractValidator('datacenter', loadContract('datacenter'), { errata: false }).check(operation, 400, body, 'application/json'),
+        [],
+      );
+      assert.deepEqual(new ContractValidator('datacenter', loadContract('datacenter')).check(operation, 400, body, 'application/json'), []);
+    });
     it('Data Center GET /project returns an array', async () => {
       const answer = await call(dcSim.sim, '/rest/api/2/project', { auth: DC.jan });
       const unpatched = new ContractValidator('datacenter', loadContract('datacenter'), { errata: false });
@@ -112,7 +121,7 @@ interface Case {
   /** which simulator: the demo world or the issue-roles world */
   readonly world: 'demo' | 'roles';
   readonly as?: string;
-  readonly method?: 'GET' | 'POST';
+  readonly method?: 'GET' | 'POST' | 'PUT';
   readonly path: string;
   readonly body?: unknown;
   readonly status: number;
@@ -144,6 +153,39 @@ function tour(flavour: Flavour, scenarios: Record<Case['world'], string>, cases:
       }
     }
   });
+}
+
+/** Creating a role, adding a member, creating a scheme and associating it: every answer of each, as admin and not. */
+function administration(base: string, admin: string, user: string, member: string): Case[] {
+  const c = (method: 'POST' | 'PUT', path: string, body: unknown, status: number, as?: string): Case => ({
+    world: 'demo',
+    method,
+    path: `${base}${path}`,
+    body,
+    status,
+    as,
+  });
+  const grant = (role: string) => ({ holder: { type: 'projectRole', parameter: role }, permission: 'BROWSE_PROJECTS' });
+  return [
+    c('POST', '/role', { name: 'Integration', description: 'Recipes' }, 200, admin),
+    c('POST', '/role', { name: 'integration' }, 409, admin),
+    c('POST', '/role', { description: 'no name' }, 400, admin),
+    c('POST', '/role', { name: 'Other' }, 403, user),
+    c('POST', '/role', { name: 'Other' }, 401),
+    c('POST', '/project/ENG/role/10001', { user: [member] }, 200, admin),
+    c('POST', '/project/ENG/role/10001', {}, 400, admin),
+    c('POST', '/project/ENG/role/10001', { user: [member] }, 404, user),
+    c('POST', '/project/ENG/role/99999', { user: [member] }, 404, admin),
+    c('POST', '/project/ENG/role/10001', { user: [member] }, 401),
+    c('POST', '/permissionscheme', { name: 'Integration scheme', description: 'd', permissions: [grant('10001')] }, 201, admin),
+    c('POST', '/permissionscheme', { name: 'Broken scheme', permissions: [grant('99999')] }, 400, admin),
+    c('POST', '/permissionscheme', { name: 'Not mine' }, 403, user),
+    c('POST', '/permissionscheme', { name: 'Not mine' }, 401),
+    c('PUT', '/project/SEC/permissionscheme', { id: 10000 }, 200, admin),
+    c('PUT', '/project/NOPE/permissionscheme', { id: 10000 }, 404, admin),
+    c('PUT', '/project/SEC/permissionscheme', { id: 10000 }, 403, user),
+    c('PUT', '/project/SEC/permissionscheme', { id: 10000 }, 401),
+  ];
 }
 
 describe('contract: Cloud responses match the Cloud platform spec', () => {
@@ -209,6 +251,8 @@ describe('contract: Cloud responses match the Cloud platform spec', () => {
     { world: 'roles', path: `${v3}/permissionscheme/20000?expand=permissions`, status: 200, as: ROLES.ada.cloud },
     p('/project/ENG/securitylevel', 200, CLOUD.jan),
     p('/project/SEC/securitylevel', 404, CLOUD.jan),
+    // The administration calls last: they change the world.
+    ...administration(v3, CLOUD.alana, CLOUD.jan, '5c3f8e2a7b1d4e0012a9c3f1'),
   ]);
 });
 
@@ -245,5 +289,6 @@ describe('contract: Data Center responses match the Jira Software DC 10.3 spec',
     { world: 'roles', path: `${v2}/permissionscheme/20000?expand=all`, status: 200, as: ROLES.ada.dc },
     p('/project/ENG/securitylevel', 200, DC.jan),
     p('/project/SEC/securitylevel', 404, DC.jan),
+    ...administration(v2, DC.alana, DC.jan, 'pshah'),
   ]);
 });

@@ -77,7 +77,10 @@ function slimOperation(op) {
   for (const key of ['summary', 'description', 'deprecated', 'x-atlassian-oauth2-scopes']) if (op[key] !== undefined) out[key] = op[key];
   if (op.parameters) out.parameters = op.parameters.map(slimParameter);
   if (op.requestBody) {
-    out.requestBody = { required: op.requestBody.required, content: slimContent(op.requestBody.content) };
+    out.requestBody = {
+      ...(op.requestBody.required !== undefined ? { required: op.requestBody.required } : {}),
+      content: slimContent(op.requestBody.content),
+    };
   }
   out.responses = Object.fromEntries(
     Object.entries(op.responses).map(([status, r]) => [

@@ -50,6 +50,18 @@ export class ContractValidator {
     );
   }
 
+  /** Problems with a request body: one the operation's request schema does not allow. */
+  checkRequest(operation: string, body: unknown): string[] {
+    const [method, path] = operation.split(' ');
+    const op = this.contract.paths[path]?.[method] as { requestBody?: { content?: Record<string, { schema?: unknown }> } } | undefined;
+    if (!op) throw new Error(`${operation} is not in the ${this.flavour} contract`);
+    const schema = op.requestBody?.content?.['application/json']?.schema;
+    if (schema === undefined) return [`${operation}: the spec takes no JSON request body`];
+    const validate = this.validator(`${operation} request`, schema);
+    if (validate(body)) return [];
+    return (validate.errors ?? []).map((e) => `${operation} request: ${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+  }
+
   private responses(operation: string): Record<string, unknown> {
     const [method, path] = operation.split(' ');
     const op = this.contract.paths[path]?.[method] as { responses?: Record<string, unknown> } | undefined;
@@ -70,7 +82,11 @@ export class ContractValidator {
 function withErrata(flavour: Flavour, contract: Contract): Contract {
   const copy = JSON.parse(JSON.stringify(contract)) as Contract;
   for (const erratum of ERRATA.filter((e) => e.flavour === flavour)) {
-    if ('operation' in erratum) {
+    if ('addStatus' in erratum) {
+      const [method, path] = erratum.operation.split(' ');
+      const op = copy.paths[path][method] as { responses: Record<string, unknown> };
+      op.responses[erratum.addStatus] = { description: erratum.why, content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorCollection' } } } };
+    } else if ('operation' in erratum) {
       const [method, path] = erratum.operation.split(' ');
       const op = copy.paths[path][method] as {
         responses: Record<string, { content: Record<string, { schema: unknown }> }>;

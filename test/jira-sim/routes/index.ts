@@ -6,6 +6,8 @@ import { bulkFetchIssues } from './bulk-fetch';
 import { myPermissions } from './my-permissions';
 import { myself } from './myself';
 import { permissionScheme, projectPermissionScheme } from './permission-schemes';
+import { addRoleActors, createRole } from './roles';
+import { associatePermissionScheme, createPermissionScheme } from './scheme-admin';
 import { getProject, listProjects, searchProjects } from './projects';
 import type { Route } from './route';
 import { securityLevels } from './security-levels';
@@ -24,6 +26,10 @@ export const ROUTES: readonly Route[] = [
   projectPermissionScheme,
   permissionScheme,
   securityLevels,
+  createRole,
+  addRoleActors,
+  createPermissionScheme,
+  associatePermissionScheme,
 ];
 
 /** `/rest/api/{version}`: Cloud serves v2 and v3 (same shapes here); Data Center v2, also as "latest". */

@@ -62,7 +62,7 @@ function unavailable(ctx: RouteContext): Reply | undefined {
 
 const EXPANDABLE = 'permissions,user,group,projectRole,field,all';
 
-function schemeJson(ctx: RouteContext, scheme: SimPermissionScheme): Record<string, unknown> {
+export function schemeJson(ctx: RouteContext, scheme: SimPermissionScheme): Record<string, unknown> {
   const expand = expandOf(ctx.query);
   const cloud = ctx.world.flavour === 'cloud';
   const self = `${ctx.apiUrl}/permissionscheme/${scheme.id}`;
@@ -90,7 +90,7 @@ function schemeJson(ctx: RouteContext, scheme: SimPermissionScheme): Record<stri
  * (group id for groups, otherwise the parameter), plus `expand` naming the object that can be expanded.
  * Data Center: `parameter` only (group name, user key, role id…).
  */
-function holderJson(ctx: RouteContext, holder: Holder, expand: ReadonlySet<string>): Record<string, unknown> {
+export function holderJson(ctx: RouteContext, holder: Holder, expand: ReadonlySet<string>): Record<string, unknown> {
   const cloud = ctx.world.flavour === 'cloud';
   const wants = (what: string) => expand.has(what) || expand.has('all');
   const withParameter = (parameter: string, value: string, expandName: string, object: () => unknown) => ({

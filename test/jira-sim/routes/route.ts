@@ -41,7 +41,7 @@ export interface Served {
 }
 
 export interface Route {
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'PUT';
   /** Relative to /rest/api/{version}, with {placeholders}: "/project/{projectIdOrKey}". */
   readonly path: string;
   readonly cloud?: Served;

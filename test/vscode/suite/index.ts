@@ -9,6 +9,7 @@ export function run(): Promise<void> {
     // In order, since they share one window and its accounts.
     require('./recipe-editing.test');
     require('./linked-account.test');
+    require('./required-permissions.test');
     require('./workspace-check.test');
     require('./json-recipes.test');
     require('./oauth.test');

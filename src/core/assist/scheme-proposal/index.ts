@@ -1,0 +1,2 @@
+export * from './proposal';
+export { proposalMarkdown } from './steps';

@@ -1,0 +1,106 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { SCENARIOS, startJiraSim, type JiraSim, type Scenario } from '../jira-sim';
+import { addSecurityLevelMember, grantGlobal } from '../jira-sim/scenario/edit';
+import { examplesWorkspace } from '../vscode/workspace';
+import { runCliAsync } from './run-cli';
+
+const BOT_ID = '712020:5d0c1d2e-integration-bot';
+const BOT = { JIRA_EMAIL: 'bot@acme.example', JIRA_API_TOKEN: 'sim-token-bot' };
+const ALANA = `Basic ${Buffer.from('alana@acme.example:sim-token-alana').toString('base64')}`;
+const PERMISSION_CODES = ['missing-permission', 'missing-global-permission', 'project-not-visible', 'security-level-unavailable'];
+
+interface Proposal {
+  site: string;
+  role: { name: string; description: string };
+  projects: { project: string; permissions: string[]; securityLevels?: string[] }[];
+  permissionScheme: unknown;
+  global: { permission: string }[];
+  unresolved: unknown[];
+}
+
+/** The demo site with an integration account that holds nothing: in no role, and its group has no grant. */
+function scenario(): Scenario {
+  const demo = parse(readFileSync(SCENARIOS.demo, 'utf8')) as Scenario & { users: Record<string, unknown>; groups: Record<string, string[]> };
+  return {
+    ...demo,
+    users: { ...demo.users, bot: { displayName: 'Recipe Bot', email: 'bot@acme.example', accountId: BOT_ID, apiTokens: ['sim-token-bot'] } },
+    groups: { ...demo.groups, 'integration-bots': ['bot'] },
+  };
+}
+
+/** A Jira administrator's call, as the admin steps say. */
+async function admin(sim: JiraSim, method: 'POST' | 'PUT', path: string, body: unknown): Promise<{ id?: number }> {
+  const response = await fetch(`${sim.url}/rest/api/3${path}`, {
+    method,
+    headers: { Authorization: ALANA, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`);
+  return JSON.parse(text) as { id?: number };
+}
+
+async function permissionFindings(sim: JiraSim, workspace: string, config: string): Promise<string[]> {
+  const run = await runCliAsync(['check', workspace, '--site', sim.url, '--config', config, '--format', 'json'], BOT);
+  const report = JSON.parse(run.stdout) as { findings: { code: string; file: string; step: string; project: string | null }[] };
+  return report.findings.filter((f) => PERMISSION_CODES.includes(f.code)).map((f) => `${f.code} ${f.file.split('/').pop()} ${f.step} ${f.project}`);
+}
+
+/** The proposal applied as written to an account that had nothing: every example recipe then passes the check. */
+describe('needs --scheme end to end (simulator)', () => {
+  let sim: JiraSim;
+  let workspace: string;
+  let config: string;
+
+  before(async () => {
+    sim = await startJiraSim({ scenario: scenario() });
+    workspace = examplesWorkspace(sim.url, 'jrl-needs-e2e-');
+    config = join(workspace, '.jira-recipe-lint.json');
+    writeFileSync(config, JSON.stringify({ connections: { 'Jira acme': sim.url, 'Jira Cloud (acme)': sim.url } }));
+  });
+  after(async () => {
+    await sim.close();
+    rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('grants exactly what the recipes need: zero permission findings after the scheme is applied', async () => {
+    const before = await permissionFindings(sim, workspace, config);
+    assert.ok(before.length >= 10, `the bot starts with nothing: ${before.join('\n')}`);
+
+    const needs = await runCliAsync(['needs', workspace, '--site', sim.url, '--config', config, '--fail-on-missing'], BOT);
+    assert.equal(needs.status, 1, needs.stderr);
+    assert.match(needs.stdout, /❌ missing/);
+
+    const first = await runCliAsync(['needs', workspace, '--site', sim.url, '--config', config, '--scheme', '--format', 'json'], BOT);
+    assert.equal(first.status, 0, first.stderr);
+    const [plan] = JSON.parse(first.stdout) as Proposal[];
+    assert.deepEqual(plan.unresolved, []);
+
+    // 1. The role, 2. the account in it in each project.
+    const role = await admin(sim, 'POST', '/role', plan.role);
+    for (const { project } of plan.projects) await admin(sim, 'POST', `/project/${project}/role/${role.id}`, { user: [BOT_ID] });
+    // 3. The scheme, now with the role's id, as the CLI prints it; associated with each project.
+    const again = await runCliAsync(
+      ['needs', workspace, '--site', sim.url, '--config', config, '--scheme', '--format', 'json', '--role-id', String(role.id)],
+      BOT,
+    );
+    const [proposal] = JSON.parse(again.stdout) as Proposal[];
+    const scheme = await admin(sim, 'POST', '/permissionscheme', proposal.permissionScheme);
+    for (const { project } of proposal.projects) await admin(sim, 'PUT', `/project/${project}/permissionscheme`, { id: scheme.id });
+    // 4. What no REST call does: security level membership and global permissions, in Jira's administration pages.
+    const simRole = sim.world.projectRoles.find((r) => r.id === role.id);
+    assert.ok(simRole);
+    for (const level of new Set(proposal.projects.flatMap((p) => p.securityLevels ?? [])))
+      addSecurityLevelMember(sim.world, level, { type: 'projectRole', role: simRole });
+    for (const { permission } of proposal.global) grantGlobal(sim.world, permission, 'integration-bots');
+
+    assert.deepEqual(await permissionFindings(sim, workspace, config), []);
+    const after = await runCliAsync(['needs', workspace, '--site', sim.url, '--config', config, '--fail-on-missing'], BOT);
+    assert.equal(after.status, 0, after.stdout);
+    assert.doesNotMatch(after.stdout, /❌ missing/);
+    assert.doesNotMatch(after.stdout + after.stderr, /sim-token-bot/);
+  });
+});
