@@ -93,9 +93,9 @@ describe('recipe schema', () => {
     assert.deepEqual(rangeOf(f), [0, 0, 1, 8]);
   });
 
-  it('reports an empty file as missing its required properties', () => {
+  it('reports an empty file in plain words', () => {
     const messages = schemaFindings('').map((f) => f.message);
-    assert.deepEqual(messages, ['Incorrect type. Expected a mapping.']);
+    assert.deepEqual(messages, ['The file is empty: a recipe needs at least a name and a trigger (name: …, trigger: { event: … }).']);
   });
 });
 

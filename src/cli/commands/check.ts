@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { analyzeRecipe, check, type RecipeAnalysis } from '../../core/check';
+import { readFileSync, statSync } from 'node:fs';
+import { analyzeOversized, analyzeRecipe, analyzeUnreadable, check, type RecipeAnalysis } from '../../core/check';
+import { MAX_RECIPE_BYTES } from '../../core/recipe/limits';
+import { errorMessage } from '../../core/text/error-message';
 import type { WorkspaceConfig } from '../../core/config/workspace-config';
 import { parseSnapshot, SnapshotFormatError, type PermissionSnapshot } from '../../core/snapshot';
 import { formatJson } from '../format/json';
@@ -28,8 +30,19 @@ export interface CheckResult {
   readonly exitCode: 0 | 1;
 }
 
+/** Each file on its own: one that is too large or can't be read gets a finding, and the others are still checked. */
 export function analyseFiles(files: readonly string[], config: WorkspaceConfig): AnalysedFile[] {
-  return files.map((file) => ({ file, analysis: analyzeRecipe(readText(file), { fileName: file, connectionSites: config.connections }) }));
+  return files.map((file) => {
+    const options = { fileName: file, connectionSites: config.connections };
+    try {
+      // The size first: a huge file is never read into memory.
+      const bytes = statSync(file).size;
+      if (bytes > MAX_RECIPE_BYTES) return { file, analysis: analyzeOversized(bytes, options) };
+      return { file, analysis: analyzeRecipe(readFileSync(file, 'utf8'), options) };
+    } catch (e) {
+      return { file, analysis: analyzeUnreadable(readFailure(e), options) };
+    }
+  });
 }
 
 export function runCheck(options: CheckOptions): CheckResult {
@@ -52,9 +65,11 @@ export function readText(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(
-      `Cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : e instanceof Error ? e.message : String(e)}.`,
-    );
+    throw new InputError(`Cannot read ${file}: ${readFailure(e)}.`);
   }
+}
+
+function readFailure(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : errorMessage(e);
 }

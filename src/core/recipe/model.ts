@@ -99,7 +99,7 @@ export interface RecipeModel {
 
 /** What reading a recipe file found wrong before any check: the codes are finding codes of the same name. */
 export interface ReadProblem {
-  readonly code: 'yaml-syntax' | 'json-syntax' | 'schema' | 'unknown-format' | 'disabled-step' | 'unknown-trigger' | 'unknown-action';
+  readonly code: 'yaml-syntax' | 'json-syntax' | 'schema' | 'unknown-format' | 'unreadable-file' | 'disabled-step' | 'unknown-trigger' | 'unknown-action';
   readonly message: string;
   readonly range: Range;
   readonly step?: string;
