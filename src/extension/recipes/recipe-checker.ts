@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { analyzeOversized, analyzeRecipe, check, permissionNeeds, type Finding, type RecipeAnalysis } from '../../core/check';
+import { analyzeOversized, analyzeRecipe, analyzeUnreadable, check, permissionNeeds, type Finding, type RecipeAnalysis } from '../../core/check';
 import { MAX_RECIPE_BYTES } from '../../core/recipe/limits';
 import type { WorkspaceConfig } from '../../core/config/workspace-config';
 import type { PermissionService } from '../accounts/permission-service';
@@ -39,6 +39,16 @@ export class RecipeChecker implements vscode.Disposable {
   /** Reads a recipe's text as the file it is, with the workspace's connection sites. */
   analyze(text: string, fileName: string): RecipeAnalysis {
     return this.remember(analyzeRecipe(text, { fileName, connectionSites: this.config().connections }));
+  }
+
+  /** A file too large to read: a finding in place of its analysis. */
+  oversized(bytes: number, fileName: string): RecipeAnalysis {
+    return this.remember(analyzeOversized(bytes, { fileName }));
+  }
+
+  /** A file that could not be read, for the reason given. */
+  unreadable(reason: unknown, fileName: string): RecipeAnalysis {
+    return this.remember(analyzeUnreadable(reason, { fileName }));
   }
 
   private remember(analysis: RecipeAnalysis): RecipeAnalysis {
@@ -118,7 +128,7 @@ export class RecipeChecker implements vscode.Disposable {
     if (entry && entry.version === document.version && this.isCurrent(entry.analysis)) return entry.analysis;
     // Its length first: the text of a huge document is never fetched, let alone parsed.
     const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
-    if (length > MAX_RECIPE_BYTES) return this.remember(analyzeOversized(length, { fileName: recipeFileName(document) }));
+    if (length > MAX_RECIPE_BYTES) return this.oversized(length, recipeFileName(document));
     return this.analyze(document.getText(), recipeFileName(document));
   }
 
