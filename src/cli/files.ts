@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { glob } from 'tinyglobby';
 import { IGNORED_GLOBS, isRecipeFile, JSON_GLOB, RECIPE_GLOB } from '../core/recipe/files';
+import { MAX_RECIPE_BYTES } from '../core/recipe/limits';
 import { InputError } from './usage';
 
 /**
@@ -33,10 +34,10 @@ export async function expandRecipeArgs(args: readonly string[]): Promise<string[
   return [...new Set(files)];
 }
 
-/** For content detection only: a file that can't be read is not taken for a recipe. */
+/** For content detection only: a file that can't be read, or one far larger than any recipe, is not taken for one. */
 function readQuietly(file: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    return statSync(file).size > MAX_RECIPE_BYTES ? '' : readFileSync(file, 'utf8');
   } catch {
     return '';
   }

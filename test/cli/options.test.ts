@@ -88,8 +88,8 @@ describe('CLI: files that are no recipe', () => {
     writeFileSync(join(dir, 'binary.recipe.yaml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
     const run = runCli(['check', join(dir, 'empty.recipe.yaml'), join(dir, 'binary.recipe.yaml'), 'examples/weekly-support-digest.recipe.yaml']);
     assert.equal(run.status, 1);
-    assert.match(run.stdout, /empty\.recipe\.yaml:1:1 error unknown-format The file is empty: a recipe needs at least a name and its steps\./);
-    assert.match(run.stdout, /binary\.recipe\.yaml:1:1 error unknown-format The file is not text \(it holds binary data\); it is not checked\./);
+    assert.match(run.stdout, /empty\.recipe\.yaml:1:1 error schema The file is empty: a recipe needs at least a name and a trigger/);
+    assert.match(run.stdout, /binary\.recipe\.yaml:1:1 error unreadable-file This is not a text file \(it holds binary data\); it is not checked\./);
     assert.match(run.stdout, /3 files checked: 2 errors, .* 3 Jira steps: 0 verified, 3 unverified\./);
   });
 });

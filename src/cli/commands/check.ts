@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { analyzeRecipe, applySuppressions, check, isVerified, verifySteps, type RecipeAnalysis } from '../../core/check';
+import { analyzeOversized, analyzeRecipe, analyzeUnreadable, applySuppressions, check, isVerified, verifySteps, type RecipeAnalysis } from '../../core/check';
 import { ignoreRulesFor, type IgnoreRule } from '../../core/config/workspace-config';
+import { MAX_RECIPE_BYTES } from '../../core/recipe/limits';
+import { errorMessage } from '../../core/text/error-message';
 import { baselineStates, type Baseline } from '../baseline';
 import type { LoadedConfig } from '../config';
 import { parseSnapshot, SnapshotFormatError, type PermissionSnapshot } from '../../core/snapshot';
@@ -39,12 +41,20 @@ export interface CheckResult {
   readonly exitCode: 0 | 1;
 }
 
+/** Each file on its own: one that is too large or can't be read gets a finding, and the others are still checked. */
 export function analyseFiles(files: readonly string[], config: LoadedConfig): AnalysedFile[] {
-  return files.map((file) => ({
-    file,
-    analysis: analyzeRecipe(readText(file), { fileName: file, connectionSites: config.connections }),
-    ignore: ignoreRulesFor(config, relative(config.dir, resolve(file))),
-  }));
+  return files.map((file) => {
+    const options = { fileName: file, connectionSites: config.connections };
+    const ignore = ignoreRulesFor(config, relative(config.dir, resolve(file)));
+    try {
+      // The size first: a huge file is never read into memory.
+      const bytes = statSync(file).size;
+      if (bytes > MAX_RECIPE_BYTES) return { file, analysis: analyzeOversized(bytes, options), ignore };
+      return { file, analysis: analyzeRecipe(readFileSync(file, 'utf8'), options), ignore };
+    } catch (e) {
+      return { file, analysis: analyzeUnreadable(readFailure(e), options), ignore };
+    }
+  });
 }
 
 export function runCheck(options: CheckOptions): CheckResult {
@@ -97,9 +107,11 @@ export function readText(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(
-      `Cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : e instanceof Error ? e.message : String(e)}.`,
-    );
+    throw new InputError(`Cannot read ${file}: ${readFailure(e)}.`);
   }
+}
+
+function readFailure(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : errorMessage(e);
 }

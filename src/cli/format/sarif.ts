@@ -10,6 +10,7 @@ const RULE_TEXT: Record<FindingCode, string> = {
   'yaml-syntax': 'The recipe is not valid YAML.',
   'json-syntax': 'The recipe is not valid JSON.',
   'unknown-format': 'The file is not a recipe format jira-recipe-lint reads.',
+  'unreadable-file': 'The file could not be read: too large, not text, or refused while reading.',
   schema: 'The recipe does not match the recipe schema.',
   'duplicate-id': 'A step id is used more than once.',
   'unknown-connection': 'A step names a connection the recipe does not define.',

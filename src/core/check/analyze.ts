@@ -1,6 +1,6 @@
 import { findOperation, suggestOperation, type OperationSpec } from '../catalog';
-import type { OperationStep, RecipeFormat, RecipeModel } from '../recipe/model';
-import { readRecipe } from '../recipe/read';
+import type { OperationStep, ReadRecipe, RecipeFormat, RecipeModel } from '../recipe/model';
+import { isJsonFileName, oversizedRecipe, readRecipe, unreadableRecipe } from '../recipe/read';
 import { isJira, resolveConnection, withConnectionSites, type ConnectionSites, type ResolvedConnection } from './connections';
 import { finding, FindingCode, type Finding } from './findings';
 import { checkInputs } from './input-check';
@@ -29,8 +29,27 @@ export interface AnalyzeOptions {
   readonly connectionSites?: ConnectionSites;
 }
 
+/** Never throws: a file that can't be read or checked gets a finding of its own, and a run goes on with the others. */
 export function analyzeRecipe(text: string, options: AnalyzeOptions = {}): RecipeAnalysis {
-  const read = readRecipe(text, { fileName: options.fileName });
+  try {
+    return analyzeRead(readRecipe(text, { fileName: options.fileName }), options);
+  } catch (e) {
+    return analyzeRead(unreadableRecipe(text, isJsonFileName(options.fileName) ? 'n8n' : 'yaml', e), options);
+  }
+}
+
+/** The analysis of a file refused by its size, without reading it. */
+export function analyzeOversized(bytes: number, options: AnalyzeOptions = {}): RecipeAnalysis {
+  return analyzeRead(oversizedRecipe(bytes, options.fileName), options);
+}
+
+/** The analysis of a file that could not even be read (no permission, a read error). */
+export function analyzeUnreadable(reason: unknown, options: AnalyzeOptions = {}): RecipeAnalysis {
+  return analyzeRead(unreadableRecipe('', isJsonFileName(options.fileName) ? 'n8n' : 'yaml', reason), options);
+}
+
+function analyzeRead(read: ReadRecipe, options: AnalyzeOptions): RecipeAnalysis {
+  const text = read.text;
   const model = withConnectionSites(read.model, options.connectionSites);
   const findings: Finding[] = read.problems.map((p) =>
     finding(p.code, {

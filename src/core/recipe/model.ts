@@ -116,7 +116,7 @@ export interface SuppressionComment {
 
 /** What reading a recipe file found wrong before any check: the codes are finding codes of the same name. */
 export interface ReadProblem {
-  readonly code: 'yaml-syntax' | 'json-syntax' | 'schema' | 'unknown-format' | 'disabled-step' | 'unknown-trigger' | 'unknown-action';
+  readonly code: 'yaml-syntax' | 'json-syntax' | 'schema' | 'unknown-format' | 'unreadable-file' | 'disabled-step' | 'unknown-trigger' | 'unknown-action';
   readonly message: string;
   readonly range: Range;
   readonly step?: string;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { countBySeverity, permissionNeeds, type RecipeAnalysis } from '../../core/check';
 import { IGNORED_GLOBS, isRecipeFile, JSON_GLOB } from '../../core/recipe/files';
+import { MAX_RECIPE_BYTES } from '../../core/recipe/limits';
 import { isAbortError } from '../../core/jira';
 import type { PermissionService } from '../accounts/permission-service';
 import type { RecipeChecker } from '../recipes/recipe-checker';
@@ -86,9 +87,18 @@ export async function readWorkspaceRecipes(checker: RecipeChecker): Promise<{ ur
     [...unique.values()]
       .sort((a, b) => a.path.localeCompare(b.path))
       .map(async (uri) => {
-        const text = open.get(uri.toString())?.getText() ?? new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-        const recipe = namedKeys.has(uri.toString()) || isRecipeFile(uri.path, () => text);
-        return recipe ? [{ uri, analysis: checker.analyze(text, uri.path) }] : [];
+        const named = namedKeys.has(uri.toString());
+        const document = open.get(uri.toString());
+        if (document) return named || checker.isRecipe(document) ? [{ uri, analysis: checker.analysis(document) }] : [];
+        // One file that is huge or can't be read gets a finding of its own; the others are checked as usual.
+        try {
+          const { size } = await vscode.workspace.fs.stat(uri);
+          if (size > MAX_RECIPE_BYTES) return named ? [{ uri, analysis: checker.oversized(size, uri.path) }] : [];
+          const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+          return named || isRecipeFile(uri.path, () => text) ? [{ uri, analysis: checker.analyze(text, uri.path) }] : [];
+        } catch (e) {
+          return named ? [{ uri, analysis: checker.unreadable(e, uri.path) }] : [];
+        }
       }),
   );
   return read.flat();

@@ -1,5 +1,15 @@
 import * as vscode from 'vscode';
-import { analyzeRecipe, applySuppressions, check, permissionNeeds, type Finding, type RecipeAnalysis } from '../../core/check';
+import {
+  analyzeOversized,
+  analyzeRecipe,
+  analyzeUnreadable,
+  applySuppressions,
+  check,
+  permissionNeeds,
+  type Finding,
+  type RecipeAnalysis,
+} from '../../core/check';
+import { MAX_RECIPE_BYTES } from '../../core/recipe/limits';
 import { ignoreRulesFor, type WorkspaceConfig } from '../../core/config/workspace-config';
 import type { PermissionService } from '../accounts/permission-service';
 import { toDiagnostic, toSuppressedDiagnostic } from '../convert';
@@ -37,9 +47,21 @@ export class RecipeChecker implements vscode.Disposable {
 
   /** Reads a recipe's text as the file it is, with the workspace's connection sites. */
   analyze(text: string, fileName: string): RecipeAnalysis {
-    const config = this.config();
-    const analysis = analyzeRecipe(text, { fileName, connectionSites: config.connections });
-    this.madeWith.set(analysis, config);
+    return this.remember(analyzeRecipe(text, { fileName, connectionSites: this.config().connections }));
+  }
+
+  /** A file too large to read: a finding in place of its analysis. */
+  oversized(bytes: number, fileName: string): RecipeAnalysis {
+    return this.remember(analyzeOversized(bytes, { fileName }));
+  }
+
+  /** A file that could not be read, for the reason given. */
+  unreadable(reason: unknown, fileName: string): RecipeAnalysis {
+    return this.remember(analyzeUnreadable(reason, { fileName }));
+  }
+
+  private remember(analysis: RecipeAnalysis): RecipeAnalysis {
+    this.madeWith.set(analysis, this.config());
     return analysis;
   }
 
@@ -115,9 +137,11 @@ export class RecipeChecker implements vscode.Disposable {
   /** The parsed recipe, reused while the document and the workspace configuration are unchanged. */
   analysis(document: vscode.TextDocument): RecipeAnalysis {
     const entry = this.checked.get(document.uri.toString());
-    return entry && entry.version === document.version && this.isCurrent(entry.analysis)
-      ? entry.analysis
-      : this.analyze(document.getText(), recipeFileName(document));
+    if (entry && entry.version === document.version && this.isCurrent(entry.analysis)) return entry.analysis;
+    // Its length first: the text of a huge document is never fetched, let alone parsed.
+    const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+    if (length > MAX_RECIPE_BYTES) return this.oversized(length, recipeFileName(document));
+    return this.analyze(document.getText(), recipeFileName(document));
   }
 
   findings(uri: vscode.Uri): readonly Finding[] {

@@ -22,6 +22,36 @@ describe('Check Recipe Permissions on the workspace', () => {
     assert.deepEqual(diagnosticRows(workspaceFile('weekly-support-digest.recipe.yaml')), []);
   });
 
+  it('reports an alias bomb and a huge file each with a finding of its own, and checks every other recipe as before', async () => {
+    const bomb = workspaceFile('hostile/bomb.recipe.yaml');
+    const huge = workspaceFile('hostile/huge.recipe.yaml');
+    const anchors = ['a0: &a0 [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 10; i++)
+      anchors.push(
+        `a${i}: &a${i} [${Array(9)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
+    await vscode.workspace.fs.writeFile(bomb, new TextEncoder().encode(`name: bomb\n${anchors.join('\n')}\ntrigger: { event: new_issue }\n`));
+    await vscode.workspace.fs.writeFile(huge, new TextEncoder().encode(`name: huge\n${'#'.repeat(6 * 1024 * 1024)}\n`));
+    try {
+      const summary = await vscode.commands.executeCommand('jiraRecipeLint.checkPermissions', { scope: 'workspace', quiet: true });
+      assert.deepEqual(summary, { files: 10, errors: 15, warnings: 0, information: 0, cancelled: false });
+      assert.deepEqual(diagnosticRows(bomb), ['yaml-syntax@0:0-0:0']);
+      assert.deepEqual(diagnosticRows(huge), ['unreadable-file@0:0-0:0']);
+      assert.deepEqual(diagnosticRows(workspaceFile('sprint-rollover.recipe.yaml')), ['missing-permission@12:12-12:25', 'missing-permission@15:12-15:26']);
+      // Opened in an editor, the bomb is checked as it is typed in, with the same finding.
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(bomb));
+      await waitForDiagnostics(bomb, ['yaml-syntax@0:0-0:0'], 'the open alias bomb');
+      const [diagnostic] = vscode.languages.getDiagnostics(bomb);
+      assert.match(diagnostic.message, /^The YAML parser refused the file: Excessive alias count/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(workspaceFile('hostile'), { recursive: true });
+    }
+    await waitForDiagnostics(bomb, [], 'no findings once the files are gone');
+  });
+
   it('makes no request to Jira when checked again within the cache lifetime, and fetches again on refresh', async () => {
     const before = (await simRequests()).length;
     await vscode.commands.executeCommand('jiraRecipeLint.checkPermissions', { scope: 'workspace', quiet: true });

@@ -11,7 +11,8 @@ export interface RecipeDocument {
 
 export function parseRecipeDocument(text: string): RecipeDocument {
   const lines = new LineIndex(text);
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  // Warnings (keys that are collections) would go to the console; the schema check reports what matters.
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const syntaxErrors = doc.errors.map((e) => {
     // yaml marks a duplicate key by its first character; underline the whole key.
     const end = e.code === 'DUPLICATE_KEY' ? e.pos[0] + (/^[^\s:,[\]{}]*/.exec(text.slice(e.pos[0]))?.[0].length ?? 1) : e.pos[1];
