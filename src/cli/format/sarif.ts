@@ -19,6 +19,7 @@ const RULE_TEXT: Record<FindingCode, string> = {
   unverified: 'A permission could not be verified.',
   'disabled-step': 'A Jira step is disabled, so it is not checked.',
   'missing-scope': 'The OAuth 2.0 token of the linked account lacks a scope the step needs.',
+  'conditional-permission': 'The account holds only the Own variant of a permission, which covers the item only if the account created it.',
 };
 
 const LEVEL = { error: 'error', warning: 'warning', information: 'note' } as const;

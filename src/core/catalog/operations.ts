@@ -348,6 +348,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
     source: specText('updateComment', 'Edit all comments project permission to update any comment or Edit own comments to update comment created by the user.'),
     project: ['BROWSE_PROJECTS'],
     anyOf: [['EDIT_OWN_COMMENTS', 'EDIT_ALL_COMMENTS']],
+    ownItem: { input: 'comment_id', item: 'comment', own: 'EDIT_OWN_COMMENTS', all: 'EDIT_ALL_COMMENTS', createdBy: ['create_comment'] },
     inputs: [issueInput, { key: 'comment_id', description: 'Comment id.', required: true }, { key: 'comment', description: 'New text.', required: true }],
     notes: ['Edit Own Comments covers only comments the account wrote.'],
   },
@@ -363,6 +364,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
     ),
     project: ['BROWSE_PROJECTS'],
     anyOf: [['DELETE_OWN_COMMENTS', 'DELETE_ALL_COMMENTS']],
+    ownItem: { input: 'comment_id', item: 'comment', own: 'DELETE_OWN_COMMENTS', all: 'DELETE_ALL_COMMENTS', createdBy: ['create_comment'] },
     inputs: [issueInput, { key: 'comment_id', description: 'Comment id.', required: true }],
     notes: ['Delete Own Comments covers only comments the account wrote.'],
   },
@@ -389,6 +391,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
     ),
     project: ['BROWSE_PROJECTS'],
     anyOf: [['DELETE_OWN_ATTACHMENTS', 'DELETE_ALL_ATTACHMENTS']],
+    ownItem: { input: 'attachment_id', item: 'attachment', own: 'DELETE_OWN_ATTACHMENTS', all: 'DELETE_ALL_ATTACHMENTS', createdBy: ['upload_attachment'] },
     inputs: [issueInput, { key: 'attachment_id', description: 'Attachment id.', required: true }],
     notes: ['Delete Own Attachments covers only attachments the account added.'],
   },
@@ -432,6 +435,14 @@ export const OPERATIONS: readonly OperationSpec[] = [
     rest: 'POST /rest/api/3/issueLink',
     source: specText('linkIssues', 'Link issues project permission on the project containing the from (outward) issue'),
     project: ['BROWSE_PROJECTS', 'LINK_ISSUES'],
+    otherIssues: [
+      {
+        input: 'linked_issue',
+        project: ['BROWSE_PROJECTS'],
+        why: 'Jira needs Browse Projects in the projects of both issues.',
+        source: specText('linkIssues', 'Browse project project permission for all the projects containing the issues to be linked'),
+      },
+    ],
     inputs: [
       { key: 'issue', description: 'The outward (from) issue; Link Issues is needed in its project.', required: true },
       { key: 'linked_issue', description: 'The inward (to) issue.', required: true },

@@ -26,6 +26,26 @@ export interface InputPermissionRule {
   readonly source: RuleSource;
 }
 
+/** Permissions needed in the project of another issue the step names (the linked issue of a link). */
+export interface OtherIssueRule {
+  readonly input: string;
+  readonly project: readonly string[];
+  readonly why: string;
+  readonly source: RuleSource;
+}
+
+/**
+ * The step acts on an item (a comment, an attachment) through `input`: the Own permission covers it only when the
+ * account created the item, which the recipe shows when the item comes from one of the `createdBy` operations.
+ */
+export interface OwnItemRule {
+  readonly input: string;
+  readonly item: string;
+  readonly own: string;
+  readonly all: string;
+  readonly createdBy: readonly string[];
+}
+
 export interface InputSpec {
   readonly key: string;
   readonly description: string;
@@ -49,6 +69,8 @@ export interface OperationSpec {
   /** Groups of alternatives: each group is satisfied by any one of its keys (project or global). */
   readonly anyOf?: readonly (readonly string[])[];
   readonly inputRules?: readonly InputPermissionRule[];
+  readonly otherIssues?: readonly OtherIssueRule[];
+  readonly ownItem?: OwnItemRule;
   readonly inputs?: readonly InputSpec[];
   /** The polling trigger that does the same job without registering a webhook. */
   readonly pollingAlternative?: string;

@@ -22,6 +22,7 @@ export const FindingCode = {
   Unverified: 'unverified',
   DisabledStep: 'disabled-step',
   MissingScope: 'missing-scope',
+  ConditionalPermission: 'conditional-permission',
 } as const;
 export type FindingCode = (typeof FindingCode)[keyof typeof FindingCode];
 
@@ -45,6 +46,7 @@ export const SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   unverified: 'information',
   'disabled-step': 'information',
   'missing-scope': 'error',
+  'conditional-permission': 'warning',
 };
 
 /** Findings a Jira administrator can resolve by granting something: what access requests and quick fixes offer. */
@@ -53,6 +55,7 @@ const GRANTABLE: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'missing-global-permission',
   'project-not-visible',
   'security-level-unavailable',
+  'conditional-permission',
 ]);
 
 export function isGrantable(finding: Finding): boolean {

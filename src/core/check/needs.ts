@@ -16,13 +16,16 @@ export function permissionNeeds(analyses: readonly RecipeAnalysis[]): Map<string
       const host = connection.host ?? '';
       let site = bySite.get(host);
       if (!site) bySite.set(host, (site = { global: new Set(), projects: new Map(), security: new Set() }));
+      for (const rule of operation.otherIssues ?? []) {
+        if (!step.inputs.has(rule.input)) continue;
+        for (const project of resolver.projectsOfIssueInput(step, rule.input)) for (const key of rule.project) projectSet(site.projects, project).add(key);
+      }
       const keys = requirementsOf(operation, step.inputs).flatMap((r) => r.keys);
       const projectKeys = keys.filter((k) => !isGlobalPermission(k));
       for (const key of keys.filter(isGlobalPermission)) site.global.add(key);
       if (!projectKeys.length) continue;
       for (const project of resolver.projectsOf(step)) {
-        let set = site.projects.get(project);
-        if (!set) site.projects.set(project, (set = new Set()));
+        const set = projectSet(site.projects, project);
         for (const key of projectKeys) set.add(key);
         if (step.inputs.has('security')) site.security.add(project);
       }
@@ -37,4 +40,10 @@ export function permissionNeeds(analyses: readonly RecipeAnalysis[]): Map<string
     });
   }
   return result;
+}
+
+function projectSet(projects: Map<string, Set<string>>, project: string): Set<string> {
+  let set = projects.get(project);
+  if (!set) projects.set(project, (set = new Set()));
+  return set;
 }

@@ -35,6 +35,24 @@ export class ProjectResolver {
     return projects;
   }
 
+  /** The steps an input's value comes from (`{{ trigger.comment.id }}` → the trigger). */
+  stepsReferredBy(step: OperationStep, input: string): OperationStep[] {
+    const found = (step.inputs.get(input)?.refs ?? []).map((ref) => this.byId.get(ref));
+    return found.filter((target): target is OperationStep => target !== undefined && target !== step);
+  }
+
+  /** The project(s) of the issue another input names (a link's `linked_issue`): its key's prefix, or a step's. */
+  projectsOfIssueInput(step: OperationStep, input: string): string[] {
+    const entry = step.inputs.get(input);
+    const key = entry?.literal && !entry.dynamic ? ISSUE_KEY.exec(entry.literal) : null;
+    if (key) return [key[1].toUpperCase()];
+    for (const ref of entry?.refs ?? []) {
+      const target = this.byId.get(ref);
+      if (target && target !== step) return this.projectsOf(target);
+    }
+    return [];
+  }
+
   private fromInputs(step: OperationStep, visiting: Set<OperationStep>): string[] | undefined {
     const projectInput = step.inputs.get('project');
     const project = projectInput?.literal?.trim();
