@@ -44,7 +44,7 @@ export function catalogTable(): string {
       const when = rule.valuePattern ? `\`${rule.input}\` matches \`${rule.valuePattern}\`` : `\`${rule.input}\` given`;
       rows.push(`| | ${cell(when)} | ${cell(rule.adds.map(permissionName).join(', '))} | ${cell(sourceText(rule.source))} |`);
     }
-    for (const rule of op.otherIssues ?? [])
+    for (const rule of op.otherProjects ?? [])
       rows.push(`| | in the project of \`${rule.input}\` | ${cell(rule.project.map(permissionName).join(', '))} | ${cell(sourceText(rule.source))} |`);
   }
   return rows.join('\n');

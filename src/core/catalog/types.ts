@@ -26,9 +26,11 @@ export interface InputPermissionRule {
   readonly source: RuleSource;
 }
 
-/** Permissions needed in the project of another issue the step names (the linked issue of a link). */
-export interface OtherIssueRule {
+/** Permissions needed in another project the step names: a linked issue's, or the target project of a move. */
+export interface OtherProjectRule {
   readonly input: string;
+  /** What the input holds: an issue (its project counts) or a project. */
+  readonly names: 'issue' | 'project';
   readonly project: readonly string[];
   readonly why: string;
   readonly source: RuleSource;
@@ -69,7 +71,7 @@ export interface OperationSpec {
   /** Groups of alternatives: each group is satisfied by any one of its keys (project or global). */
   readonly anyOf?: readonly (readonly string[])[];
   readonly inputRules?: readonly InputPermissionRule[];
-  readonly otherIssues?: readonly OtherIssueRule[];
+  readonly otherProjects?: readonly OtherProjectRule[];
   readonly ownItem?: OwnItemRule;
   readonly inputs?: readonly InputSpec[];
   /** The polling trigger that does the same job without registering a webhook. */

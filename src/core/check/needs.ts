@@ -16,9 +16,10 @@ export function permissionNeeds(analyses: readonly RecipeAnalysis[]): Map<string
       const host = connection.host ?? '';
       let site = bySite.get(host);
       if (!site) bySite.set(host, (site = { global: new Set(), projects: new Map(), security: new Set() }));
-      for (const rule of operation.otherIssues ?? []) {
+      for (const rule of operation.otherProjects ?? []) {
         if (!step.inputs.has(rule.input)) continue;
-        for (const project of resolver.projectsOfIssueInput(step, rule.input)) for (const key of rule.project) projectSet(site.projects, project).add(key);
+        for (const project of resolver.projectsNamedBy(step, rule.input, rule.names))
+          for (const key of rule.project) projectSet(site.projects, project).add(key);
       }
       const keys = requirementsOf(operation, step.inputs).flatMap((r) => r.keys);
       const projectKeys = keys.filter((k) => !isGlobalPermission(k));

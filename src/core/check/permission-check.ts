@@ -88,7 +88,7 @@ function checkStep(jiraStep: JiraStep, snapshot: PermissionSnapshot, resolver: P
   }
   if (unknownGlobal.length)
     ctx.unverified(null, `${alternativesOrList(unknownGlobal)} not verified: the snapshot has no data for ${unknownGlobal.length > 1 ? 'them' : 'it'}.`);
-  checkOtherIssues(jiraStep, snapshot, resolver, ctx);
+  checkOtherProjects(jiraStep, snapshot, resolver, ctx);
   if (!perProject.length) return ctx.findings;
 
   const projects = resolver.projectsOf(step);
@@ -111,16 +111,19 @@ function checkStep(jiraStep: JiraStep, snapshot: PermissionSnapshot, resolver: P
 }
 
 /** Permissions in the projects of other issues the step names, e.g. Browse Projects where a link's other end is. */
-function checkOtherIssues({ step, operation }: JiraStep, snapshot: PermissionSnapshot, resolver: ProjectResolver, ctx: StepContext): void {
-  for (const rule of operation.otherIssues ?? []) {
+function checkOtherProjects({ step, operation }: JiraStep, snapshot: PermissionSnapshot, resolver: ProjectResolver, ctx: StepContext): void {
+  for (const rule of operation.otherProjects ?? []) {
     const entry = step.inputs.get(rule.input);
     if (!entry) continue;
     const requirements = rule.project.map((key) => ({ keys: [key], input: rule.input, why: rule.why }));
     // Where both issues share a project that the step's own needs cover, it is checked once, there.
     const own = rule.project.every((k) => operation.project?.includes(k)) ? resolver.projectsOf(step) : [];
-    const projects = resolver.projectsOfIssueInput(step, rule.input);
+    const projects = resolver.projectsNamedBy(step, rule.input, rule.names);
     if (!projects.length)
-      ctx.unverified(null, `needs ${rule.project.map(describePermission).join(', ')} in the project of ${rule.input}, which can't be told from the step.`);
+      ctx.unverified(
+        null,
+        `needs ${rule.project.map(describePermission).join(', ')} ${rule.names === 'issue' ? `in the project of ${rule.input}` : `in the project ${rule.input} names`}, which can't be told from the step.`,
+      );
     for (const ref of projects.filter((p) => !own.includes(p))) {
       const found = projectOf(snapshot, ref);
       ctx.checkProject(found?.key ?? ref, found?.project, requirements, entry.keyRange);

@@ -13,6 +13,7 @@ export function resolveProjects(step: OperationStep, model: RecipeModel): string
 
 const ISSUE_KEY = /^\s*([A-Za-z][A-Za-z0-9_]*)-\d+\s*$/;
 const PROJECT_ID = /^\d+$/;
+const PROJECT_REF = /^(?:[A-Za-z][A-Za-z0-9_]*|\d+)$/;
 
 export class ProjectResolver {
   private readonly byId = new Map<string, OperationStep>();
@@ -41,11 +42,13 @@ export class ProjectResolver {
     return found.filter((target): target is OperationStep => target !== undefined && target !== step);
   }
 
-  /** The project(s) of the issue another input names (a link's `linked_issue`): its key's prefix, or a step's. */
-  projectsOfIssueInput(step: OperationStep, input: string): string[] {
+  /** The project another input names (a link's `linked_issue`, a move's `target_project`): a key, or a step's. */
+  projectsNamedBy(step: OperationStep, input: string, names: 'issue' | 'project'): string[] {
     const entry = step.inputs.get(input);
-    const key = entry?.literal && !entry.dynamic ? ISSUE_KEY.exec(entry.literal) : null;
+    const literal = entry?.literal && !entry.dynamic ? entry.literal.trim() : undefined;
+    const key = names === 'issue' && literal ? ISSUE_KEY.exec(literal) : null;
     if (key) return [key[1].toUpperCase()];
+    if (names === 'project' && literal && PROJECT_REF.test(literal)) return [PROJECT_ID.test(literal) ? literal : literal.toUpperCase()];
     for (const ref of entry?.refs ?? []) {
       const target = this.byId.get(ref);
       if (target && target !== step) return this.projectsOf(target);
@@ -58,7 +61,8 @@ export class ProjectResolver {
     const project = projectInput?.literal?.trim();
     if (project && !projectInput?.dynamic) return [PROJECT_ID.test(project) ? project : project.toUpperCase()];
 
-    const issueInput = step.inputs.get('issue');
+    // A subtask's project is its parent's.
+    const issueInput = step.inputs.get('issue') ?? step.inputs.get('parent');
     const issue = issueInput?.literal;
     const key = issue && !issueInput.dynamic ? ISSUE_KEY.exec(issue) : null;
     if (key) return [key[1].toUpperCase()];
