@@ -1,5 +1,5 @@
 import { inferred, permissionDescription, specText, workflowDependent } from './sources';
-import type { InputPermissionRule, InputSpec, OperationSpec, RuleSource } from './types';
+import type { InputPermissionRule, InputSpec, OperationSpec, OwnItemRule, RuleSource } from './types';
 
 /**
  * Every Jira trigger and action recipes can use, named after Workato's Jira connector. Requirements follow the
@@ -102,6 +102,13 @@ const transitionRules = (input: string): InputPermissionRule[] => [
     source: CLASSIC_WORKFLOW,
   },
 ];
+
+/** An action on an item that is the account's own or anyone's: Own covers only items the account created. */
+const ownOrAll = (item: OwnItemRule): Pick<OperationSpec, 'project' | 'anyOf' | 'ownItem'> => ({
+  project: ['BROWSE_PROJECTS'],
+  anyOf: [[item.own, item.all]],
+  ownItem: item,
+});
 
 const readIssue = (name: string, title: string, description: string, rest: string, source: RuleSource, extra: InputSpec[] = []): OperationSpec => ({
   name,
@@ -346,9 +353,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
     description: 'Changes the text of a comment.',
     rest: 'PUT /rest/api/3/issue/{issueIdOrKey}/comment/{id}',
     source: specText('updateComment', 'Edit all comments project permission to update any comment or Edit own comments to update comment created by the user.'),
-    project: ['BROWSE_PROJECTS'],
-    anyOf: [['EDIT_OWN_COMMENTS', 'EDIT_ALL_COMMENTS']],
-    ownItem: { input: 'comment_id', item: 'comment', own: 'EDIT_OWN_COMMENTS', all: 'EDIT_ALL_COMMENTS', createdBy: ['create_comment'] },
+    ...ownOrAll({ input: 'comment_id', item: 'comment', own: 'EDIT_OWN_COMMENTS', all: 'EDIT_ALL_COMMENTS', createdBy: ['create_comment'] }),
     inputs: [issueInput, { key: 'comment_id', description: 'Comment id.', required: true }, { key: 'comment', description: 'New text.', required: true }],
     notes: ['Edit Own Comments covers only comments the account wrote.'],
   },
@@ -362,9 +367,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
       'deleteComment',
       'Delete all comments project permission to delete any comment or Delete own comments to delete comment created by the user',
     ),
-    project: ['BROWSE_PROJECTS'],
-    anyOf: [['DELETE_OWN_COMMENTS', 'DELETE_ALL_COMMENTS']],
-    ownItem: { input: 'comment_id', item: 'comment', own: 'DELETE_OWN_COMMENTS', all: 'DELETE_ALL_COMMENTS', createdBy: ['create_comment'] },
+    ...ownOrAll({ input: 'comment_id', item: 'comment', own: 'DELETE_OWN_COMMENTS', all: 'DELETE_ALL_COMMENTS', createdBy: ['create_comment'] }),
     inputs: [issueInput, { key: 'comment_id', description: 'Comment id.', required: true }],
     notes: ['Delete Own Comments covers only comments the account wrote.'],
   },
@@ -389,9 +392,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
       'removeAttachment',
       'Delete own attachments project permission to delete an attachment created by the calling user. Delete all attachments project permission to delete an attachment created by any user.',
     ),
-    project: ['BROWSE_PROJECTS'],
-    anyOf: [['DELETE_OWN_ATTACHMENTS', 'DELETE_ALL_ATTACHMENTS']],
-    ownItem: { input: 'attachment_id', item: 'attachment', own: 'DELETE_OWN_ATTACHMENTS', all: 'DELETE_ALL_ATTACHMENTS', createdBy: ['upload_attachment'] },
+    ...ownOrAll({ input: 'attachment_id', item: 'attachment', own: 'DELETE_OWN_ATTACHMENTS', all: 'DELETE_ALL_ATTACHMENTS', createdBy: ['upload_attachment'] }),
     inputs: [issueInput, { key: 'attachment_id', description: 'Attachment id.', required: true }],
     notes: ['Delete Own Attachments covers only attachments the account added.'],
   },
@@ -663,9 +664,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
       'updateWorklog',
       'Edit all worklogs project permission to update any worklog or Edit own worklogs to update worklogs created by the user.',
     ),
-    project: ['BROWSE_PROJECTS'],
-    anyOf: [['EDIT_OWN_WORKLOGS', 'EDIT_ALL_WORKLOGS']],
-    ownItem: { input: 'worklog_id', item: 'worklog', own: 'EDIT_OWN_WORKLOGS', all: 'EDIT_ALL_WORKLOGS', createdBy: ['add_worklog'] },
+    ...ownOrAll({ input: 'worklog_id', item: 'worklog', own: 'EDIT_OWN_WORKLOGS', all: 'EDIT_ALL_WORKLOGS', createdBy: ['add_worklog'] }),
     inputs: [issueInput, { key: 'worklog_id', description: 'Worklog id.', required: true }, { key: 'time_spent', description: 'Time spent, e.g. 2h.' }],
     notes: ['Edit Own Worklogs covers only work the account logged.'],
   },
@@ -679,9 +678,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
       'deleteWorklog',
       'Delete all worklogs project permission to delete any worklog or Delete own worklogs to delete worklogs created by the user',
     ),
-    project: ['BROWSE_PROJECTS'],
-    anyOf: [['DELETE_OWN_WORKLOGS', 'DELETE_ALL_WORKLOGS']],
-    ownItem: { input: 'worklog_id', item: 'worklog', own: 'DELETE_OWN_WORKLOGS', all: 'DELETE_ALL_WORKLOGS', createdBy: ['add_worklog'] },
+    ...ownOrAll({ input: 'worklog_id', item: 'worklog', own: 'DELETE_OWN_WORKLOGS', all: 'DELETE_ALL_WORKLOGS', createdBy: ['add_worklog'] }),
     inputs: [issueInput, { key: 'worklog_id', description: 'Worklog id.', required: true }],
     notes: ['Delete Own Worklogs covers only work the account logged.'],
   },
