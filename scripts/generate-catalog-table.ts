@@ -35,7 +35,7 @@ function sourceText(source: RuleSource): string {
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-/** The generated table: one row for each operation's own needs, one for each input rule. */
+/** The generated table: one row for each operation's own needs, one for each input rule and other issue's project. */
 export function catalogTable(): string {
   const rows = ['| operation | when | needs | source |', '| --- | --- | --- | --- |'];
   for (const op of [...OPERATIONS].sort((a, b) => a.name.localeCompare(b.name))) {
@@ -44,6 +44,8 @@ export function catalogTable(): string {
       const when = rule.valuePattern ? `\`${rule.input}\` matches \`${rule.valuePattern}\`` : `\`${rule.input}\` given`;
       rows.push(`| | ${cell(when)} | ${cell(rule.adds.map(permissionName).join(', '))} | ${cell(sourceText(rule.source))} |`);
     }
+    for (const rule of op.otherProjects ?? [])
+      rows.push(`| | in the project of \`${rule.input}\` | ${cell(rule.project.map(permissionName).join(', '))} | ${cell(sourceText(rule.source))} |`);
   }
   return rows.join('\n');
 }

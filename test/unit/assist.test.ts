@@ -54,7 +54,9 @@ describe('hover', () => {
   it('explains a real-time trigger with its global permission and who grants it', () => {
     const md = hoverAt(analyzeRecipe(recipe), { line: 5, character: 12 }, [snap])?.markdown ?? '';
     assert.match(md, /real-time trigger/);
-    assert.match(md, /\| Administer Jira `ADMINISTER` \| global \| ✗ \|/);
+    // Registering the webhook needs no project permission: one column for the site, no project to ask for.
+    assert.match(md, /\| Permission \| Level \| site \|\n\|---\|---\|:-:\|\n\| Administer Jira `ADMINISTER` \| global \| ✗ \|\n\n/);
+    assert.doesNotMatch(md, /project can't be told/);
     assert.match(md, /A Jira administrator can grant it/);
   });
 

@@ -109,4 +109,143 @@ describe('catalog rules in the check', () => {
       assert.match(findings[1].message, /in a project that can't be told from the step/);
     });
   });
+
+  describe('link_issues', () => {
+    const link = (linked: string) =>
+      yaml(
+        ...header,
+        'trigger: { event: new_issue, input: { project: ENG } }',
+        'steps:',
+        '  - action: link_issues',
+        '    input:',
+        '      issue: ENG-1',
+        `      linked_issue: ${linked}`,
+        '      link_type: Blocks',
+      );
+
+    it("needs Browse Projects in the linked issue's project too, reported on linked_issue", () => {
+      const findings = check(link('SEC-9'), [snapshot({ projects: { ENG: project(['BROWSE_PROJECTS', 'LINK_ISSUES']), SEC: { visible: false } } })]);
+      assert.deepEqual(rows(findings), ['project-not-visible@8:6-8:18']);
+      assert.equal(findings[0].project, 'SEC');
+      const browse = check(link('SEC-9'), [
+        snapshot({ projects: { ENG: project(['BROWSE_PROJECTS', 'LINK_ISSUES']), SEC: project([], ['BROWSE_PROJECTS']) } }),
+      ]);
+      assert.deepEqual(rows(browse), ['missing-permission@8:6-8:18']);
+      assert.match(browse[0].message, /needs Browse Projects \(BROWSE_PROJECTS\) in project SEC.*Jira needs Browse Projects in the projects of both issues\./);
+    });
+
+    it('checks a link within one project once, and a linked issue known only at run time as unverified', () => {
+      const eng = snapshot({ projects: { ENG: project(['LINK_ISSUES'], ['BROWSE_PROJECTS']) } });
+      // The trigger's Browse Projects in ENG, and the link's: none for linked_issue.
+      assert.deepEqual(rows(check(link('ENG-2'), [eng])), ['missing-permission@3:18-3:27', 'missing-permission@5:12-5:23']);
+      const dynamic = check(link('"{{ somewhere.key }}"'), [snapshot({ projects: { ENG: project(['BROWSE_PROJECTS', 'LINK_ISSUES']) } })]);
+      assert.deepEqual(rows(dynamic), ['unverified@5:12-5:23']);
+      assert.match(dynamic[0].message, /needs Browse Projects \(BROWSE_PROJECTS\) in the project of linked_issue, which can't be told from the step\./);
+    });
+  });
+
+  describe('global permissions', () => {
+    it('are named as global, never as being in the project', () => {
+      const text = yaml(
+        ...header,
+        'trigger: { event: new_issue, input: { project: ENG } }',
+        'steps:',
+        '  - action: create_version',
+        '    input: { project: ENG, name: "1.0" }',
+      );
+      const [f] = check(text, [snapshot({ global: { ADMINISTER: false }, projects: { ENG: project(['BROWSE_PROJECTS'], ['ADMINISTER_PROJECTS']) } })]);
+      assert.equal(f.code, 'missing-permission');
+      assert.deepEqual(rangeOf(f), [5, 12, 5, 26]);
+      assert.match(
+        f.message,
+        /needs one of Administer Projects \(ADMINISTER_PROJECTS\) in project ENG or the global permission Administer Jira \(ADMINISTER\), and Jan Donyada/,
+      );
+      const unresolved = yaml(
+        ...header,
+        'trigger: { event: new_issue }',
+        'steps:',
+        '  - action: create_version',
+        '    input: { project: "{{ x.y }}", name: "1.0" }',
+      );
+      const u = check(unresolved, [snapshot({ global: {} })]).find((f) => f.step === 'steps/0')!;
+      assert.match(
+        u.message,
+        /needs Administer Projects \(ADMINISTER_PROJECTS\) in a project that can't be told from the step, or the global permission Administer Jira \(ADMINISTER\);/,
+      );
+    });
+  });
+
+  describe('a project given by numeric id', () => {
+    it('is checked as the project the snapshot knows by that id, not reported "not visible"', () => {
+      const text = yaml(
+        ...header,
+        'trigger: { event: new_issue }',
+        'steps:',
+        '  - action: create_issue',
+        '    input: { project: "10001", issue_type: Task, summary: x }',
+      );
+      const findings = check(text, [snapshot({ projects: { ENG: project(['BROWSE_PROJECTS'], ['CREATE_ISSUES'], { id: '10001' }) } })]);
+      // The trigger names no project (unverified); the step's id is ENG's.
+      assert.deepEqual(rows(findings), ['unverified@3:18-3:27', 'missing-permission@5:12-5:24']);
+      assert.equal(findings[1].project, 'ENG');
+    });
+  });
+
+  describe('Own and All (comments, attachments)', () => {
+    const fromTrigger = yaml(
+      ...header,
+      'trigger: { id: c, event: updated_comment_webhook }',
+      'steps:',
+      '  - action: delete_comment',
+      '    input:',
+      '      issue: ENG-1',
+      '      comment_id: "{{ c.comment.id }}"',
+    );
+    const admin = { ADMINISTER: true };
+
+    it("warns on the item's key when only Own is held and the comment may be anyone's", () => {
+      const [f] = check(fromTrigger, [
+        snapshot({ global: admin, projects: { ENG: project(['BROWSE_PROJECTS', 'DELETE_OWN_COMMENTS'], ['DELETE_ALL_COMMENTS']) } }),
+      ]);
+      assert.equal(f.code, 'conditional-permission');
+      assert.equal(f.severity, 'warning');
+      assert.deepEqual(rangeOf(f), [8, 6, 8, 16]);
+      assert.deepEqual(f.permissions, ['DELETE_ALL_COMMENTS']);
+      assert.equal(
+        f.message,
+        `Step "Delete comment, line 6": Delete comment (delete_comment) needs Delete All Comments (DELETE_ALL_COMMENTS) in project ENG unless the comment is one Jan Donyada (jan@acme.example) created: it holds only Delete Own Comments (DELETE_OWN_COMMENTS) there, and it comes from the trigger, so it may be anyone's. Whether Jira allows it depends on the comment's author.`,
+      );
+    });
+
+    it('accepts All, and reports neither held as the missing alternatives', () => {
+      assert.deepEqual(
+        check(fromTrigger, [snapshot({ global: admin, projects: { ENG: project(['BROWSE_PROJECTS', 'DELETE_ALL_COMMENTS'], ['DELETE_OWN_COMMENTS']) } })]),
+        [],
+      );
+      const none = check(fromTrigger, [
+        snapshot({ global: admin, projects: { ENG: project(['BROWSE_PROJECTS'], ['DELETE_OWN_COMMENTS', 'DELETE_ALL_COMMENTS']) } }),
+      ]);
+      assert.deepEqual(rows(none), ['missing-permission@5:12-5:26']);
+    });
+
+    it('accepts Own for an item an earlier step of the recipe created', () => {
+      const own = yaml(
+        ...header,
+        'trigger: { event: new_issue, input: { project: ENG } }',
+        'steps:',
+        '  - { id: note, action: create_comment, input: { issue: ENG-1, comment: hi } }',
+        '  - { action: update_comment, input: { issue: ENG-1, comment_id: "{{ note.id }}", comment: edited } }',
+        '  - { id: file, action: upload_attachment, input: { issue: ENG-1, file: x } }',
+        '  - { action: delete_attachment, input: { issue: ENG-1, attachment_id: "{{ file.id }}" } }',
+      );
+      const held = ['BROWSE_PROJECTS', 'ADD_COMMENTS', 'CREATE_ATTACHMENTS', 'EDIT_OWN_COMMENTS', 'DELETE_OWN_ATTACHMENTS'];
+      assert.deepEqual(check(own, [snapshot({ projects: { ENG: project(held, ['EDIT_ALL_COMMENTS', 'DELETE_ALL_ATTACHMENTS']) } })]), []);
+    });
+
+    it('leaves All unverified when the snapshot lacks it', () => {
+      const [f] = check(fromTrigger, [snapshot({ global: admin, projects: { ENG: project(['BROWSE_PROJECTS', 'DELETE_OWN_COMMENTS']) } })]);
+      assert.equal(f.code, 'unverified');
+      assert.match(f.message, /Delete All Comments \(DELETE_ALL_COMMENTS\) \(for a comment the account didn't create\) in project ENG not verified/);
+    });
+  });
 });

@@ -27,6 +27,7 @@ const RULE_TEXT: Record<FindingCode, string> = {
   'missing-scope': 'The OAuth 2.0 token of the linked account lacks a scope the step needs.',
   'unknown-input': 'A step gives an input its operation does not take.',
   'missing-input': 'A step lacks an input its operation requires.',
+  'conditional-permission': 'The account holds only the Own variant of a permission, which covers the item only if the account created it.',
 };
 
 const LEVEL = { error: 'error', warning: 'warning', information: 'note' } as const;

@@ -41,7 +41,8 @@ function operationMarkdown(analysis: RecipeAnalysis, jiraStep: JiraStep, snapsho
   const { operation: op, step, connection } = jiraStep;
   const snapshot = snapshotForHost(connection.host, snapshots);
   const requirements = requirementsOf(op, step.inputs, snapshot);
-  const refs = requirements.some((r) => r.keys.some((k) => !isGlobalPermission(k))) ? new ProjectResolver(analysis.model).projectsOf(step) : [];
+  const perProject = requirements.some((r) => r.keys.some((k) => !isGlobalPermission(k)));
+  const refs = perProject ? new ProjectResolver(analysis.model).projectsOf(step) : [];
   // Projects named by id are shown by their key once the snapshot knows it.
   const projects = refs.map((ref) => (snapshot && projectOf(snapshot, ref)?.key) ?? ref);
 
@@ -51,7 +52,8 @@ function operationMarkdown(analysis: RecipeAnalysis, jiraStep: JiraStep, snapsho
   if (!requirements.length) {
     parts.push('Needs no permission beyond access to Jira.');
   } else {
-    const columns = snapshot ? (projects.length ? projects : ['project ?']) : ['linked account'];
+    // Global permissions only (a webhook): one column for the site, no project to name.
+    const columns = snapshot ? (projects.length ? projects : perProject ? ['project ?'] : ['site']) : ['linked account'];
     const header = `| Permission | Level | ${columns.join(' | ')} |\n|---|---|${columns.map(() => ':-:').join('|')}|`;
     const rows = requirements.map(
       (r) =>

@@ -26,6 +26,28 @@ export interface InputPermissionRule {
   readonly source: RuleSource;
 }
 
+/** Permissions needed in another project the step names: a linked issue's, or the target project of a move. */
+export interface OtherProjectRule {
+  readonly input: string;
+  /** What the input holds: an issue (its project counts) or a project. */
+  readonly names: 'issue' | 'project';
+  readonly project: readonly string[];
+  readonly why: string;
+  readonly source: RuleSource;
+}
+
+/**
+ * The step acts on an item (a comment, an attachment) through `input`: the Own permission covers it only when the
+ * account created the item, which the recipe shows when the item comes from one of the `createdBy` operations.
+ */
+export interface OwnItemRule {
+  readonly input: string;
+  readonly item: string;
+  readonly own: string;
+  readonly all: string;
+  readonly createdBy: readonly string[];
+}
+
 export interface InputSpec {
   readonly key: string;
   readonly description: string;
@@ -49,6 +71,8 @@ export interface OperationSpec {
   /** Groups of alternatives: each group is satisfied by any one of its keys (project or global). */
   readonly anyOf?: readonly (readonly string[])[];
   readonly inputRules?: readonly InputPermissionRule[];
+  readonly otherProjects?: readonly OtherProjectRule[];
+  readonly ownItem?: OwnItemRule;
   readonly inputs?: readonly InputSpec[];
   /** The polling trigger that does the same job without registering a webhook. */
   readonly pollingAlternative?: string;

@@ -25,6 +25,7 @@ export const FindingCode = {
   MissingScope: 'missing-scope',
   UnknownInput: 'unknown-input',
   MissingInput: 'missing-input',
+  ConditionalPermission: 'conditional-permission',
 } as const;
 export type FindingCode = (typeof FindingCode)[keyof typeof FindingCode];
 
@@ -51,6 +52,7 @@ export const SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   'missing-scope': 'error',
   'unknown-input': 'warning',
   'missing-input': 'error',
+  'conditional-permission': 'warning',
 };
 
 /** Findings a Jira administrator can resolve by granting something: what access requests and quick fixes offer. */
@@ -59,6 +61,7 @@ const GRANTABLE: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'missing-global-permission',
   'project-not-visible',
   'security-level-unavailable',
+  'conditional-permission',
 ]);
 
 export function isGrantable(finding: Finding): boolean {

@@ -1,6 +1,6 @@
 import { findOperation } from '../catalog';
 import type { OperationSpec } from '../catalog/types';
-import { describePermission } from '../catalog/permissions';
+import { describePermission, permissionInfo } from '../catalog/permissions';
 import type { OperationStep } from '../recipe/model';
 import { accountName } from '../snapshot/account';
 import type { PermissionHolder, PermissionSnapshot } from '../snapshot/types';
@@ -33,6 +33,18 @@ export function accountLabel(snapshot: PermissionSnapshot): string {
 /** "Edit Own Comments (EDIT_OWN_COMMENTS) or Edit All Comments (EDIT_ALL_COMMENTS)". */
 export function alternativesLabel(keys: readonly string[]): string {
   return keys.map(describePermission).join(' or ');
+}
+
+/**
+ * Alternatives and where they are needed: "Administer Projects (ADMINISTER_PROJECTS) in project ENG or the global
+ * permission Administer Jira (ADMINISTER)". A global permission is never named as being "in project ENG".
+ */
+export function alternativesWhere(keys: readonly string[], where: string): string {
+  const projectKeys = keys.filter((k) => permissionInfo(k)?.level !== 'global');
+  const globalKeys = keys.filter((k) => permissionInfo(k)?.level === 'global');
+  const parts = projectKeys.length ? [`${alternativesLabel(projectKeys)} ${where}`] : [];
+  if (globalKeys.length) parts.push(`the global permission ${alternativesLabel(globalKeys)}`);
+  return parts.join(' or ');
 }
 
 export function holderLabel(holder: PermissionHolder): string {

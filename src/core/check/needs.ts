@@ -16,6 +16,10 @@ export function permissionNeeds(analyses: readonly RecipeAnalysis[]): Map<string
       const host = connection.host ?? '';
       let site = bySite.get(host);
       if (!site) bySite.set(host, (site = { global: new Set(), projects: new Map(), security: new Set(), issues: new Map() }));
+      for (const rule of operation.otherProjects ?? []) {
+        if (!step.inputs.has(rule.input)) continue;
+        for (const project of resolver.projectsNamedBy(step, rule.input, rule.names)) addAll(site.projects, project, rule.project);
+      }
       const keys = keysToFetch(operation, step.inputs);
       const projectKeys = keys.filter((k) => !isGlobalPermission(k));
       for (const key of keys.filter(isGlobalPermission)) site.global.add(key);

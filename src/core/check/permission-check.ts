@@ -1,4 +1,4 @@
-import { describePermission, isGlobalPermission } from '../catalog';
+import { describePermission, isGlobalPermission, type OwnItemRule } from '../catalog';
 import type { OperationStep } from '../recipe/model';
 import { projectOf, snapshotForHost } from '../snapshot/normalize';
 import type { PermissionSnapshot, ProjectSnapshot } from '../snapshot/types';
@@ -7,7 +7,7 @@ import type { JiraStep, RecipeAnalysis } from './analyze';
 import type { ResolvedConnection } from './connections';
 import { finding, FindingCode, type Finding } from './findings';
 import { requirementHeld } from './held';
-import { accountLabel, alternativesLabel, holdersLabel, operationLabel, stepLabel, stepName } from './labels';
+import { accountLabel, alternativesLabel, alternativesWhere, holdersLabel, operationLabel, stepLabel, stepName } from './labels';
 import { ProjectResolver } from './projects';
 import { needsProject, requirementsOf, type Requirement } from './requirements';
 
@@ -77,7 +77,7 @@ function connectionRange(connection: ResolvedConnection, step: OperationStep): R
 function checkStep(jiraStep: JiraStep, snapshot: PermissionSnapshot, resolver: ProjectResolver): Finding[] {
   const { step, operation } = jiraStep;
   const requirements = requirementsOf(operation, step.inputs, snapshot);
-  const ctx = new StepContext(jiraStep, snapshot);
+  const ctx = new StepContext(jiraStep, snapshot, ownItemOrigin(jiraStep, resolver));
 
   const globalOnly = requirements.filter((r) => !needsProject(r));
   const perProject = requirements.filter(needsProject);
@@ -89,17 +89,19 @@ function checkStep(jiraStep: JiraStep, snapshot: PermissionSnapshot, resolver: P
   }
   if (unknownGlobal.length)
     ctx.unverified(null, `${alternativesOrList(unknownGlobal)} not verified: the snapshot has no data for ${unknownGlobal.length > 1 ? 'them' : 'it'}.`);
+  checkOtherProjects(jiraStep, snapshot, resolver, ctx);
   if (!perProject.length) return ctx.findings;
 
   const projects = resolver.projectsOf(step);
   if (!projects.length) {
     // A requirement that a global grant can satisfy is met without knowing the project.
     const open = perProject.filter((r) => !r.keys.some((k) => isGlobalPermission(k) && snapshot.global?.[k] === true));
-    if (open.length)
-      ctx.unverified(
-        null,
-        `needs ${open.map((r) => alternativesLabel(r.keys)).join(', ')} in a project that can't be told from the step; set input.project (or defaults.project) to check it.`,
-      );
+    if (open.length) {
+      const inProject = open.map((r) => alternativesLabel(r.keys.filter((k) => !isGlobalPermission(k)))).join(', ');
+      const globalKeys = [...new Set(open.flatMap((r) => r.keys.filter(isGlobalPermission)))];
+      const orGlobal = globalKeys.length ? `, or the global permission ${alternativesLabel(globalKeys)}` : '';
+      ctx.unverified(null, `needs ${inProject} in a project that can't be told from the step${orGlobal}; set input.project (or defaults.project) to check it.`);
+    }
     return ctx.findings;
   }
   for (const ref of projects) {
@@ -107,6 +109,53 @@ function checkStep(jiraStep: JiraStep, snapshot: PermissionSnapshot, resolver: P
     ctx.checkProject(found?.key ?? ref, found?.project, perProject);
   }
   return ctx.findings;
+}
+
+/** Permissions in the projects of other issues the step names, e.g. Browse Projects where a link's other end is. */
+function checkOtherProjects({ step, operation }: JiraStep, snapshot: PermissionSnapshot, resolver: ProjectResolver, ctx: StepContext): void {
+  for (const rule of operation.otherProjects ?? []) {
+    const entry = step.inputs.get(rule.input);
+    if (!entry) continue;
+    const requirements = rule.project.map((key) => ({ keys: [key], input: rule.input, why: rule.why }));
+    // Where both issues share a project that the step's own needs cover, it is checked once, there.
+    const own = rule.project.every((k) => operation.project?.includes(k)) ? resolver.projectsOf(step) : [];
+    const projects = resolver.projectsNamedBy(step, rule.input, rule.names);
+    if (!projects.length)
+      ctx.unverified(
+        null,
+        `needs ${rule.project.map(describePermission).join(', ')} ${rule.names === 'issue' ? `in the project of ${rule.input}` : `in the project ${rule.input} names`}, which can't be told from the step.`,
+      );
+    for (const ref of projects.filter((p) => !own.includes(p))) {
+      const found = projectOf(snapshot, ref);
+      ctx.checkProject(found?.key ?? ref, found?.project, requirements, entry.keyRange);
+    }
+  }
+}
+
+/**
+ * Where the item an Own/All step acts on comes from, when Own may not cover it: anything but an item an earlier step
+ * of the recipe created (then the account wrote it, and Own is enough). Undefined: Own covers it, or no such rule.
+ */
+function ownItemOrigin({ step, operation }: JiraStep, resolver: ProjectResolver): OwnItemOrigin | undefined {
+  const rule = operation.ownItem;
+  const entry = rule && step.inputs.get(rule.input);
+  if (!rule || !entry) return undefined;
+  const sources = resolver.stepsReferredBy(step, rule.input);
+  if (sources.some((s) => rule.createdBy.includes(s.operation))) return undefined;
+  const source = sources[0];
+  const from = source
+    ? `it comes from ${source.kind === 'trigger' ? 'the trigger' : stepLabel(source).replace(/^S/, 's')}, so it may be anyone's`
+    : entry.dynamic
+      ? 'it is known only when the recipe runs'
+      : `${rule.item} ${entry.literal} was not created by this recipe`;
+  return { rule, from, range: entry.keyRange };
+}
+
+interface OwnItemOrigin {
+  readonly rule: OwnItemRule;
+  /** "it comes from the trigger", for the message. */
+  readonly from: string;
+  readonly range: Range;
 }
 
 function alternativesOrList(keys: string[]): string {
@@ -123,13 +172,15 @@ class StepContext {
   constructor(
     private readonly jiraStep: JiraStep,
     private readonly snapshot: PermissionSnapshot,
+    private readonly ownItem?: OwnItemOrigin,
   ) {
     this.step = jiraStep.step;
     this.subject = `${stepLabel(this.step)}: ${operationLabel(jiraStep.operation)}`;
     this.account = accountLabel(snapshot);
   }
 
-  checkProject(key: string, project: ProjectSnapshot | undefined, requirements: Requirement[]): void {
+  /** `anchor`: where a project that is not visible is reported (the operation, or the input naming the issue). */
+  checkProject(key: string, project: ProjectSnapshot | undefined, requirements: Requirement[], anchor = this.operationRange()): void {
     if (!project)
       return this.unverified(
         key,
@@ -141,7 +192,7 @@ class StepContext {
         FindingCode.ProjectNotVisible,
         key,
         ['BROWSE_PROJECTS'],
-        this.operationRange(),
+        anchor,
         `${this.subject} works in project ${key}, which ${this.account} cannot see on ${this.snapshot.site}: the project doesn't exist, or the account lacks Browse Projects (BROWSE_PROJECTS) there.`,
       );
       return;
@@ -151,6 +202,7 @@ class StepContext {
       const held = requirementHeld(requirement.keys, this.snapshot, project);
       if (held === false) this.missingProject(key, project, requirement);
       else if (held === undefined) unknown.push(alternativesLabel(requirement.keys));
+      else if (this.ownItem && requirement.keys.includes(this.ownItem.rule.all)) this.checkOwnOnly(key, project, this.ownItem, unknown);
     }
     if (unknown.length)
       this.unverified(
@@ -184,20 +236,38 @@ class StepContext {
 
   private missingProject(key: string, project: ProjectSnapshot, requirement: Requirement): void {
     const single = requirement.keys.length === 1;
-    const perm = alternativesLabel(requirement.keys);
     const grants = project.permissionScheme?.grants;
     const holders = single ? grants?.[requirement.keys[0]] : undefined;
     const grantedTo = holders ? ` Jira grants it to ${holdersLabel(holders)} in this project.` : '';
     const lacks = single ? `which ${this.account} lacks` : `and ${this.account} holds none of them`;
-    const needs = single ? perm : `one of ${perm}`;
+    const needs = `${single ? '' : 'one of '}${alternativesWhere(requirement.keys, `in project ${key}`)}`;
     const why = requirement.why ? ` ${requirement.why}` : '';
     this.push(
       FindingCode.MissingPermission,
       key,
       requirement.keys,
       this.anchor(requirement),
-      `${this.subject} needs ${needs} in project ${key}, ${lacks} on ${this.snapshot.site}.${why}${grantedTo}`,
+      `${this.subject} needs ${needs}, ${lacks} on ${this.snapshot.site}.${why}${grantedTo}`,
       requirementFields(requirement),
+    );
+  }
+
+  /** Own is held; it covers the item only if the account created it, which the recipe doesn't show. */
+  private checkOwnOnly(key: string, project: ProjectSnapshot, origin: OwnItemOrigin, unknown: string[]): void {
+    const { rule } = origin;
+    const all = requirementHeld([rule.all], this.snapshot, project);
+    if (all === true) return;
+    if (all === undefined) {
+      unknown.push(`${describePermission(rule.all)} (for a ${rule.item} the account didn't create)`);
+      return;
+    }
+    this.push(
+      FindingCode.ConditionalPermission,
+      key,
+      [rule.all],
+      origin.range,
+      `${this.subject} needs ${describePermission(rule.all)} in project ${key} unless the ${rule.item} is one ${this.account} created: it holds only ${describePermission(rule.own)} there, and ${origin.from}. Whether Jira allows it depends on the ${rule.item}'s author.`,
+      { input: rule.input },
     );
   }
 

@@ -13,6 +13,7 @@ export function resolveProjects(step: OperationStep, model: RecipeModel): string
 
 const ISSUE_KEY = /^\s*([A-Za-z][A-Za-z0-9_]*)-\d+\s*$/;
 const PROJECT_ID = /^\d+$/;
+const PROJECT_REF = /^(?:[A-Za-z][A-Za-z0-9_]*|\d+)$/;
 
 /** The issue key a step's `issue` input names literally (`ENG-1`, upper case), else undefined. */
 export function literalIssueKey(step: OperationStep): string | undefined {
@@ -42,12 +43,33 @@ export class ProjectResolver {
     return projects;
   }
 
+  /** The steps an input's value comes from (`{{ trigger.comment.id }}` → the trigger). */
+  stepsReferredBy(step: OperationStep, input: string): OperationStep[] {
+    const found = (step.inputs.get(input)?.refs ?? []).map((ref) => this.byId.get(ref));
+    return found.filter((target): target is OperationStep => target !== undefined && target !== step);
+  }
+
+  /** The project another input names (a link's `linked_issue`, a move's `target_project`): a key, or a step's. */
+  projectsNamedBy(step: OperationStep, input: string, names: 'issue' | 'project'): string[] {
+    const entry = step.inputs.get(input);
+    const literal = entry?.literal && !entry.dynamic ? entry.literal.trim() : undefined;
+    const key = names === 'issue' && literal ? ISSUE_KEY.exec(literal) : null;
+    if (key) return [key[1].toUpperCase()];
+    if (names === 'project' && literal && PROJECT_REF.test(literal)) return [PROJECT_ID.test(literal) ? literal : literal.toUpperCase()];
+    for (const ref of entry?.refs ?? []) {
+      const target = this.byId.get(ref);
+      if (target && target !== step) return this.projectsOf(target);
+    }
+    return [];
+  }
+
   private fromInputs(step: OperationStep, visiting: Set<OperationStep>): string[] | undefined {
     const projectInput = step.inputs.get('project');
     const project = projectInput?.literal?.trim();
     if (project && !projectInput?.dynamic) return [PROJECT_ID.test(project) ? project : project.toUpperCase()];
 
-    const issueInput = step.inputs.get('issue');
+    // A subtask's project is its parent's.
+    const issueInput = step.inputs.get('issue') ?? step.inputs.get('parent');
     const issue = issueInput?.literal;
     const key = issue && !issueInput.dynamic ? ISSUE_KEY.exec(issue) : null;
     if (key) return [key[1].toUpperCase()];

@@ -127,12 +127,12 @@ describe('n8n workflows and Workato recipes (JSON)', () => {
     assert.match(create, /\| Modify Reporter `MODIFY_REPORTER` \(for `reporter`\) \| project \| ✗ \|/);
     assert.ok(create.includes(`for Jan Donyada (jan@acme.example) on ${SIM_URL}, fetched `), create);
     assert.match(create, /\*\*Modify Reporter `MODIFY_REPORTER`\*\* is missing in SUP\. Setting the reporter needs Modify Reporter\./);
-    // The trigger's project comes from its JQL filter.
+    // Registering the trigger's webhook needs Administer Jira only, whatever project its JQL filters to.
     const trigger = await hoverAt(n8n, 12, 30);
     assert.match(trigger, /\*\*New\/updated issue \(real-time\)\*\* · `updated_issue_webhook` — Jira real-time trigger/);
-    assert.match(trigger, /\| Permission \| Level \| ENG \|/);
+    assert.match(trigger, /\| Permission \| Level \| site \|/);
     assert.match(trigger, /\| Administer Jira `ADMINISTER` \| global \| ✗ \|/);
-    assert.match(trigger, /\| Browse Projects `BROWSE_PROJECTS` \| project \| ✓ \|/);
+    assert.doesNotMatch(trigger, /BROWSE_PROJECTS/);
     // Other nodes (the Slack one) have no hover from us.
     assert.doesNotMatch(await hoverAt(n8n, 155, 20), /Jira (action|real-time trigger)/);
   });
