@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SCENARIOS, startJiraSim, type JiraSim } from '../jira-sim';
@@ -67,6 +67,50 @@ describe('CLI against a live Jira (simulator)', () => {
       run.stdout,
       /error missing-permission Step "close": .* needs Close Issues \(CLOSE_ISSUES\) in project ENG, which Alana Grant \(alana@acme\.example\) lacks .* Jira grants it to the project role QA in this project\./,
     );
+  });
+
+  it('checks a literal issue as itself: one Jan cannot see is issue-not-visible, on its key', async () => {
+    // ENG-9 sits under the Top-secret level (project administrators only); Jan sees ENG and ENG-1.
+    const dir = mkdtempSync(join(tmpdir(), 'jrl-issue-'));
+    const file = join(dir, 'rotate.recipe.yaml');
+    const recipe = (issue: string) =>
+      [
+        'name: Note the key rotation',
+        'connections:',
+        `  jira: { provider: jira, host: ${sim.url} }`,
+        'trigger: { event: new_issue, input: { project: ENG } }',
+        'steps:',
+        '  - id: note',
+        '    action: create_comment',
+        `    input: { issue: ${issue}, comment: rotated }`,
+        '',
+      ].join('\n');
+    try {
+      writeFileSync(file, recipe('ENG-9'));
+      sim.resetRequests();
+      const run = await runCliAsync(['check', file, '--site', sim.url, '--format', 'json'], JAN);
+      assert.equal(run.status, 1, run.stderr);
+      const { findings } = JSON.parse(run.stdout);
+      assert.deepEqual(
+        findings.map((f: { code: string; issue?: string; range: { start: { line: number; character: number } } }) => [
+          f.code,
+          f.issue,
+          f.range.start.line,
+          f.range.start.character,
+        ]),
+        [['issue-not-visible', 'ENG-9', 7, 20]],
+      );
+      assert.match(findings[0].message, /ENG-9 doesn't exist, or sits under an issue security level Jan Donyada isn't in\./);
+      assert.ok(
+        sim.requests.some((r) => r.path === '/rest/api/3/issue/bulkfetch' || r.query.issueKey === 'ENG-9'),
+        'the issue was asked about',
+      );
+      writeFileSync(file, recipe('ENG-1'));
+      const open = await runCliAsync(['check', file, '--site', sim.url, '--format', 'json'], JAN);
+      assert.equal(open.status, 0, open.stdout);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   describe('refuses clearly, with exit 2 and no secret in the output', () => {

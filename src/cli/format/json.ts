@@ -13,6 +13,7 @@ export function formatJson(reports: readonly FileReport[]): string {
       operation: f.operation,
       project: f.project,
       permissions: f.permissions,
+      ...(f.issue ? { issue: f.issue } : {}),
       ...(f.scopes ? { scopes: f.scopes } : {}),
     })),
   );

@@ -13,6 +13,7 @@ const RULE_TEXT: Record<FindingCode, string> = {
   'missing-permission': 'The linked account lacks a project permission the step needs.',
   'missing-global-permission': 'The linked account lacks a global permission the step needs.',
   'project-not-visible': "The linked account can't see the step's project.",
+  'issue-not-visible': 'The step names an issue the account cannot see: it does not exist, or an issue security level hides it.',
   'security-level-unavailable': 'The account may not set the issue security level the step names.',
   'deprecated-auth': 'Password authentication on Jira Cloud is deprecated.',
   'unsupported-version': 'The Jira server is older than 7.0.',

@@ -16,6 +16,7 @@ export const FindingCode = {
   MissingPermission: 'missing-permission',
   MissingGlobalPermission: 'missing-global-permission',
   ProjectNotVisible: 'project-not-visible',
+  IssueNotVisible: 'issue-not-visible',
   SecurityLevelUnavailable: 'security-level-unavailable',
   DeprecatedAuth: 'deprecated-auth',
   UnsupportedVersion: 'unsupported-version',
@@ -39,6 +40,7 @@ export const SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   'missing-permission': 'error',
   'missing-global-permission': 'error',
   'project-not-visible': 'error',
+  'issue-not-visible': 'error',
   'security-level-unavailable': 'error',
   'deprecated-auth': 'warning',
   'unsupported-version': 'error',
@@ -73,6 +75,8 @@ export interface Finding {
   readonly alternatives?: boolean;
   /** The input whose value added the requirement (`assignee` → Assign Issues). */
   readonly input?: string;
+  /** The literal issue the finding was judged on (issue-not-visible, or a permission missing on that issue). */
+  readonly issue?: string;
   /** For security-level-unavailable: the level the step sets. */
   readonly securityLevel?: string;
   /** For unknown-trigger/unknown-action: the name it probably meant. For a real-time trigger: its polling twin. */

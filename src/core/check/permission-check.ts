@@ -1,14 +1,16 @@
 import { describePermission, isGlobalPermission } from '../catalog';
 import type { OperationStep } from '../recipe/model';
+import { accountName } from '../snapshot/account';
+import { projectOfIssue } from '../snapshot/needs';
 import { projectOf, snapshotForHost } from '../snapshot/normalize';
-import type { PermissionSnapshot, ProjectSnapshot } from '../snapshot/types';
+import type { IssueSnapshot, PermissionSnapshot, ProjectSnapshot } from '../snapshot/types';
 import type { Range } from '../text/range';
 import type { JiraStep, RecipeAnalysis } from './analyze';
 import type { ResolvedConnection } from './connections';
 import { finding, FindingCode, type Finding } from './findings';
 import { requirementHeld } from './held';
 import { accountLabel, alternativesLabel, holdersLabel, operationLabel, stepLabel, stepName } from './labels';
-import { ProjectResolver } from './projects';
+import { literalIssueKey, ProjectResolver } from './projects';
 import { needsProject, requirementsOf, type Requirement } from './requirements';
 
 /**
@@ -108,6 +110,11 @@ function checkStep(jiraStep: JiraStep, snapshot: PermissionSnapshot, resolver: P
   return ctx.findings;
 }
 
+/** An issue's answers over its project's: what `requirementHeld` judges a step on a literal issue by. */
+function issueAsProject(project: ProjectSnapshot, issue: IssueSnapshot): ProjectSnapshot {
+  return { visible: true, permissions: { ...project.permissions, ...issue.permissions } };
+}
+
 function alternativesOrList(keys: string[]): string {
   return keys.map(describePermission).join(', ');
 }
@@ -145,10 +152,16 @@ class StepContext {
       );
       return;
     }
+    const issueKey = literalIssueKey(this.step);
+    const issue = issueKey !== undefined && projectOfIssue(issueKey) === key ? project.issues?.[issueKey] : undefined;
+    if (issueKey !== undefined && issue && !issue.unavailable && !issue.visible) return this.issueNotVisible(key, issueKey);
+    // The issue's own answer is exact; where it is missing (not fetched, unavailable) the project's stands in.
+    const onIssue = issueKey !== undefined && issue?.visible && !issue.unavailable ? { key: issueKey, answer: issue } : undefined;
     const unknown: string[] = [];
     for (const requirement of requirements) {
-      const held = requirementHeld(requirement.keys, this.snapshot, project);
-      if (held === false) this.missingProject(key, project, requirement);
+      const inProject = requirementHeld(requirement.keys, this.snapshot, project);
+      const held = onIssue ? requirementHeld(requirement.keys, this.snapshot, issueAsProject(project, onIssue.answer)) : inProject;
+      if (held === false) this.missingProject(key, project, requirement, inProject === true ? onIssue?.key : undefined);
       else if (held === undefined) unknown.push(alternativesLabel(requirement.keys));
     }
     if (unknown.length)
@@ -181,7 +194,22 @@ class StepContext {
     });
   }
 
-  private missingProject(key: string, project: ProjectSnapshot, requirement: Requirement): void {
+  /** A literal issue the account can't see, in a project it can: Jira answers 404 for both of these causes. */
+  private issueNotVisible(key: string, issueKey: string): void {
+    const name = accountName(this.snapshot.account);
+    const range = this.step.inputs.get('issue')?.valueRange ?? this.operationRange();
+    this.push(
+      FindingCode.IssueNotVisible,
+      key,
+      [],
+      range,
+      `${this.subject} works on ${issueKey}, which ${this.account} cannot see in project ${key} on ${this.snapshot.site}: ${issueKey} doesn't exist, or sits under an issue security level ${name} isn't in.`,
+      { issue: issueKey, input: 'issue' },
+    );
+  }
+
+  /** `heldInProjectOnly`: the issue the permission is missing on although the project answer holds it. */
+  private missingProject(key: string, project: ProjectSnapshot, requirement: Requirement, heldInProjectOnly?: string): void {
     const single = requirement.keys.length === 1;
     const perm = alternativesLabel(requirement.keys);
     const grants = project.permissionScheme?.grants;
@@ -190,14 +218,13 @@ class StepContext {
     const lacks = single ? `which ${this.account} lacks` : `and ${this.account} holds none of them`;
     const needs = single ? perm : `one of ${perm}`;
     const why = requirement.why ? ` ${requirement.why}` : '';
-    this.push(
-      FindingCode.MissingPermission,
-      key,
-      requirement.keys,
-      this.anchor(requirement),
-      `${this.subject} needs ${needs} in project ${key}, ${lacks} on ${this.snapshot.site}.${why}${grantedTo}`,
-      requirementFields(requirement),
-    );
+    const message = heldInProjectOnly
+      ? `${this.subject} needs ${needs} on ${heldInProjectOnly}, ${lacks} on that issue on ${this.snapshot.site}, though Jira counts it as held in project ${key}: a grant to an issue role (reporter, assignee, a user or group field) reaches the account on some issues of ${key}, not on ${heldInProjectOnly}.${why}${grantedTo}`
+      : `${this.subject} needs ${needs} in project ${key}, ${lacks} on ${this.snapshot.site}.${why}${grantedTo}`;
+    this.push(FindingCode.MissingPermission, key, requirement.keys, this.anchor(requirement), message, {
+      ...requirementFields(requirement),
+      ...(heldInProjectOnly ? { issue: heldInProjectOnly } : {}),
+    });
   }
 
   private checkSecurityLevel(key: string, project: ProjectSnapshot): void {
