@@ -113,6 +113,54 @@ describe('CLI against a live Jira (simulator)', () => {
     }
   });
 
+  it('warns of a permission that reaches the account only as the issue reporter (conditional-permission)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jrl-cond-'));
+    const file = join(dir, 'fix.recipe.yaml');
+    const snapshotFile = join(dir, 'snap.json');
+    try {
+      writeFileSync(
+        file,
+        [
+          'name: Fix new bugs',
+          'connections:',
+          '  jira: { provider: jira, host: https://acme.atlassian.net }',
+          'trigger: { id: bug, event: new_issue, input: { project: ENG } }',
+          'steps:',
+          '  - id: fix',
+          '    action: update_issue',
+          '    input: { issue: "{{ bug.key }}", summary: fixed }',
+          '',
+        ].join('\n'),
+      );
+      const editOnlyAsReporter = { readable: true, grants: { EDIT_ISSUES: [{ type: 'reporter', displayName: 'Reporter' }] } };
+      writeFileSync(
+        snapshotFile,
+        JSON.stringify({
+          version: 1,
+          site: 'https://acme.atlassian.net',
+          deployment: 'cloud',
+          account: { id: '5b10ac8d82e05b22cc7d4ef5', name: 'jan@acme.example', displayName: 'Jan Donyada' },
+          authType: 'api_token',
+          fetchedAt: '2026-11-24T10:00:00Z',
+          projects: { ENG: { visible: true, permissions: { BROWSE_PROJECTS: true, EDIT_ISSUES: true }, permissionScheme: editOnlyAsReporter } },
+        }),
+      );
+      const run = await runCliAsync(['check', file, '--snapshot', snapshotFile, '--format', 'json'], {});
+      assert.equal(run.status, 0, run.stderr);
+      const { findings } = JSON.parse(run.stdout);
+      assert.deepEqual(
+        findings.map((f: { code: string; severity: string }) => [f.code, f.severity]),
+        [['conditional-permission', 'warning']],
+      );
+      assert.match(
+        findings[0].message,
+        /Edit Issues \(EDIT_ISSUES\) reaches Jan Donyada only as the issue's Reporter: this step fails on issues Jan didn't report\./,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   describe('refuses clearly, with exit 2 and no secret in the output', () => {
     const cases: [string, string[], NodeJS.ProcessEnv, RegExp][] = [
       ['no credentials', ['snapshot', '--projects', 'ENG'], {}, /--site needs credentials in the environment: JIRA_EMAIL and JIRA_API_TOKEN/],

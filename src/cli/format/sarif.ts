@@ -14,6 +14,8 @@ const RULE_TEXT: Record<FindingCode, string> = {
   'missing-global-permission': 'The linked account lacks a global permission the step needs.',
   'project-not-visible': "The linked account can't see the step's project.",
   'issue-not-visible': 'The step names an issue the account cannot see: it does not exist, or an issue security level hides it.',
+  'conditional-permission':
+    'The permission reaches the account only through an issue role (reporter, assignee, a user or group field): the step fails on other issues.',
   'security-level-unavailable': 'The account may not set the issue security level the step names.',
   'deprecated-auth': 'Password authentication on Jira Cloud is deprecated.',
   'unsupported-version': 'The Jira server is older than 7.0.',

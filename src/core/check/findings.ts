@@ -17,6 +17,7 @@ export const FindingCode = {
   MissingGlobalPermission: 'missing-global-permission',
   ProjectNotVisible: 'project-not-visible',
   IssueNotVisible: 'issue-not-visible',
+  ConditionalPermission: 'conditional-permission',
   SecurityLevelUnavailable: 'security-level-unavailable',
   DeprecatedAuth: 'deprecated-auth',
   UnsupportedVersion: 'unsupported-version',
@@ -41,6 +42,7 @@ export const SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   'missing-global-permission': 'error',
   'project-not-visible': 'error',
   'issue-not-visible': 'error',
+  'conditional-permission': 'warning',
   'security-level-unavailable': 'error',
   'deprecated-auth': 'warning',
   'unsupported-version': 'error',
@@ -55,6 +57,7 @@ const GRANTABLE: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'missing-global-permission',
   'project-not-visible',
   'security-level-unavailable',
+  'conditional-permission',
 ]);
 
 export function isGrantable(finding: Finding): boolean {
@@ -77,6 +80,8 @@ export interface Finding {
   readonly input?: string;
   /** The literal issue the finding was judged on (issue-not-visible, or a permission missing on that issue). */
   readonly issue?: string;
+  /** For conditional-permission: how the permission reaches the account, and where the step fails without more. */
+  readonly condition?: string;
   /** For security-level-unavailable: the level the step sets. */
   readonly securityLevel?: string;
   /** For unknown-trigger/unknown-action: the name it probably meant. For a real-time trigger: its polling twin. */

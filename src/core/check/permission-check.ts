@@ -7,6 +7,7 @@ import type { IssueSnapshot, PermissionSnapshot, ProjectSnapshot } from '../snap
 import type { Range } from '../text/range';
 import type { JiraStep, RecipeAnalysis } from './analyze';
 import type { ResolvedConnection } from './connections';
+import { conditionalGrant } from './conditional';
 import { finding, FindingCode, type Finding } from './findings';
 import { requirementHeld } from './held';
 import { accountLabel, alternativesLabel, holdersLabel, operationLabel, stepLabel, stepName } from './labels';
@@ -163,6 +164,7 @@ class StepContext {
       const held = onIssue ? requirementHeld(requirement.keys, this.snapshot, issueAsProject(project, onIssue.answer)) : inProject;
       if (held === false) this.missingProject(key, project, requirement, inProject === true ? onIssue?.key : undefined);
       else if (held === undefined) unknown.push(alternativesLabel(requirement.keys));
+      else if (issueKey === undefined && this.step.inputs.has('issue')) this.conditional(key, project, requirement);
     }
     if (unknown.length)
       this.unverified(
@@ -191,6 +193,16 @@ class StepContext {
     this.push(FindingCode.MissingGlobalPermission, null, requirement.keys, this.anchor(requirement), message, {
       suggestion: op.pollingAlternative,
       ...requirementFields(requirement),
+    });
+  }
+
+  /** A permission held in the project that reaches the account only through issue roles, on issues not named. */
+  private conditional(key: string, project: ProjectSnapshot, requirement: Requirement): void {
+    const sentence = conditionalGrant(requirement, project, accountName(this.snapshot.account));
+    if (!sentence) return;
+    this.push(FindingCode.ConditionalPermission, key, requirement.keys, this.anchor(requirement), `${this.subject}: in project ${key}, ${sentence}.`, {
+      ...requirementFields(requirement),
+      condition: sentence,
     });
   }
 

@@ -274,7 +274,10 @@ class PermissionFetcher {
     const explain = this.needs.explain && missing.length > 0;
     const [securityLevels, permissionScheme] = await Promise.all([
       this.needs.securityLevelProjects.has(key) ? this.unless(fetchSecurityLevels(this.http, key), `security levels of ${key}`) : undefined,
-      explain && admin ? this.unless<PermissionSchemeInfo>(this.explainer.explain(key, missing), `permission scheme of ${key}`) : undefined,
+      // Holders of every key asked, held ones too: a held key granted only to issue roles is worth a warning.
+      explain && admin
+        ? this.unless<PermissionSchemeInfo>(this.explainer.explain(key, Object.keys(project.permissions ?? {})), `permission scheme of ${key}`)
+        : undefined,
     ]);
     return {
       ...project,
