@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SCENARIOS, startJiraSim, type JiraSim } from '../jira-sim';
@@ -74,6 +74,98 @@ describe('CLI against a live Jira (simulator)', () => {
       run.stdout,
       /error missing-permission Step "close": .* needs Close Issues \(CLOSE_ISSUES\) in project ENG, which Alana Grant \(alana@acme\.example\) lacks .* Jira grants it to the project role QA in this project\./,
     );
+  });
+
+  it('checks a literal issue as itself: one Jan cannot see is issue-not-visible, on its key', async () => {
+    // ENG-9 sits under the Top-secret level (project administrators only); Jan sees ENG and ENG-1.
+    const dir = mkdtempSync(join(tmpdir(), 'jrl-issue-'));
+    const file = join(dir, 'rotate.recipe.yaml');
+    const recipe = (issue: string) =>
+      [
+        'name: Note the key rotation',
+        'connections:',
+        `  jira: { provider: jira, host: ${sim.url} }`,
+        'trigger: { event: new_issue, input: { project: ENG } }',
+        'steps:',
+        '  - id: note',
+        '    action: create_comment',
+        `    input: { issue: ${issue}, comment: rotated }`,
+        '',
+      ].join('\n');
+    try {
+      writeFileSync(file, recipe('ENG-9'));
+      sim.resetRequests();
+      const run = await runCliAsync(['check', file, '--site', sim.url, '--format', 'json'], JAN);
+      assert.equal(run.status, 1, run.stderr);
+      const { findings } = JSON.parse(run.stdout);
+      assert.deepEqual(
+        findings.map((f: { code: string; issue?: string; range: { start: { line: number; character: number } } }) => [
+          f.code,
+          f.issue,
+          f.range.start.line,
+          f.range.start.character,
+        ]),
+        [['issue-not-visible', 'ENG-9', 7, 20]],
+      );
+      assert.match(findings[0].message, /ENG-9 doesn't exist, or sits under an issue security level Jan Donyada isn't in\./);
+      assert.ok(
+        sim.requests.some((r) => r.path === '/rest/api/3/issue/bulkfetch' || r.query.issueKey === 'ENG-9'),
+        'the issue was asked about',
+      );
+      writeFileSync(file, recipe('ENG-1'));
+      const open = await runCliAsync(['check', file, '--site', sim.url, '--format', 'json'], JAN);
+      assert.equal(open.status, 0, open.stdout);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('warns of a permission that reaches the account only as the issue reporter (conditional-permission)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jrl-cond-'));
+    const file = join(dir, 'fix.recipe.yaml');
+    const snapshotFile = join(dir, 'snap.json');
+    try {
+      writeFileSync(
+        file,
+        [
+          'name: Fix new bugs',
+          'connections:',
+          '  jira: { provider: jira, host: https://acme.atlassian.net }',
+          'trigger: { id: bug, event: new_issue, input: { project: ENG } }',
+          'steps:',
+          '  - id: fix',
+          '    action: update_issue',
+          '    input: { issue: "{{ bug.key }}", summary: fixed }',
+          '',
+        ].join('\n'),
+      );
+      const editOnlyAsReporter = { readable: true, grants: { EDIT_ISSUES: [{ type: 'reporter', displayName: 'Reporter' }] } };
+      writeFileSync(
+        snapshotFile,
+        JSON.stringify({
+          version: 1,
+          site: 'https://acme.atlassian.net',
+          deployment: 'cloud',
+          account: { id: '5b10ac8d82e05b22cc7d4ef5', name: 'jan@acme.example', displayName: 'Jan Donyada' },
+          authType: 'api_token',
+          fetchedAt: '2026-11-24T10:00:00Z',
+          projects: { ENG: { visible: true, permissions: { BROWSE_PROJECTS: true, EDIT_ISSUES: true }, permissionScheme: editOnlyAsReporter } },
+        }),
+      );
+      const run = await runCliAsync(['check', file, '--snapshot', snapshotFile, '--format', 'json'], {});
+      assert.equal(run.status, 0, run.stderr);
+      const { findings } = JSON.parse(run.stdout);
+      assert.deepEqual(
+        findings.map((f: { code: string; severity: string }) => [f.code, f.severity]),
+        [['conditional-permission', 'warning']],
+      );
+      assert.match(
+        findings[0].message,
+        /Edit Issues \(EDIT_ISSUES\) reaches Jan Donyada only as the issue's Reporter: this step fails on issues Jan didn't report\./,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   describe('refuses clearly, with exit 2 and no secret in the output', () => {

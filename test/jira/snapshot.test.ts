@@ -142,7 +142,11 @@ describe('jira fetchSnapshot (simulator)', () => {
         id: '10000',
         name: 'Default software scheme',
         readable: true,
-        grants: { ADD_COMMENTS: [{ type: 'projectRole', parameter: '10001', displayName: 'Developers' }] },
+        // Held keys are explained too (DELETE_ISSUES): a grant only to issue roles is worth a warning.
+        grants: {
+          ADD_COMMENTS: [{ type: 'projectRole', parameter: '10001', displayName: 'Developers' }],
+          DELETE_ISSUES: [{ type: 'projectRole', parameter: '10002', displayName: 'Administrators' }],
+        },
       });
       assert.deepEqual(snapshot.projects?.SUP?.permissionScheme?.grants, {
         CLOSE_ISSUES: [{ type: 'projectRole', parameter: '10100', displayName: 'QA' }],
@@ -169,6 +173,17 @@ describe('jira fetchSnapshot (simulator)', () => {
       assert.equal(typeof snapshot.global?.CREATE_PROJECT, 'boolean');
       const none = await fetchSnapshot(sim().url, JAN_CLOUD, { global: [], projects: { ENG: ['ADD_COMMENTS'] } }, FIXED);
       assert.equal(none.global, undefined);
+    });
+  });
+
+  describe('Cloud, grants to issue roles', () => {
+    const sim = useSim(SCENARIOS.issueRoles);
+
+    it('records the holders of held keys too, for an administrator (Ada): EDIT_ISSUES goes to the reporter alone', async () => {
+      const ada = { kind: 'api_token', email: 'ada@roles.example', token: 'sim-token-ada' } as const;
+      const snapshot = await fetchSnapshot(sim().url, ada, { global: [], projects: { PUB: ['ADD_COMMENTS', 'EDIT_ISSUES', 'CLOSE_ISSUES'] } }, FIXED);
+      assert.deepEqual(snapshot.projects?.PUB?.permissions, { ADD_COMMENTS: true, CLOSE_ISSUES: false, EDIT_ISSUES: true });
+      assert.deepEqual(snapshot.projects?.PUB?.permissionScheme?.grants?.EDIT_ISSUES, [{ type: 'reporter', displayName: 'Reporter' }]);
     });
   });
 

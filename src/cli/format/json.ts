@@ -25,6 +25,7 @@ function entry(file: string, f: Finding) {
     operation: f.operation,
     project: f.project,
     permissions: f.permissions,
+    ...(f.issue ? { issue: f.issue } : {}),
     ...(f.scopes ? { scopes: f.scopes } : {}),
   };
 }

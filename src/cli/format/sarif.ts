@@ -19,6 +19,9 @@ const RULE_TEXT: Record<FindingCode, string> = {
   'missing-permission': 'The linked account lacks a project permission the step needs.',
   'missing-global-permission': 'The linked account lacks a global permission the step needs.',
   'project-not-visible': "The linked account can't see the step's project.",
+  'issue-not-visible': 'The step names an issue the account cannot see: it does not exist, or an issue security level hides it.',
+  'conditional-permission':
+    'The permission covers only some items: it reaches the account only through an issue role (reporter, assignee, a user or group field), or only as the Own variant for items the account created; the step fails on the others.',
   'security-level-unavailable': 'The account may not set the issue security level the step names.',
   'deprecated-auth': 'Password authentication on Jira Cloud is deprecated.',
   'unsupported-version': 'The Jira server is older than 7.0.',
@@ -27,7 +30,6 @@ const RULE_TEXT: Record<FindingCode, string> = {
   'missing-scope': 'The OAuth 2.0 token of the linked account lacks a scope the step needs.',
   'unknown-input': 'A step gives an input its operation does not take.',
   'missing-input': 'A step lacks an input its operation requires.',
-  'conditional-permission': 'The account holds only the Own variant of a permission, which covers the item only if the account created it.',
 };
 
 const LEVEL = { error: 'error', warning: 'warning', information: 'note' } as const;

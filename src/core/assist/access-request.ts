@@ -15,6 +15,8 @@ export interface RecipeFindings {
 interface Need {
   readonly key?: string;
   readonly reasons: string[];
+  /** conditional-permission: why a permission the account holds is asked for again. */
+  condition?: string;
 }
 
 interface SiteNeeds {
@@ -48,6 +50,7 @@ export function accessRequestText(recipes: readonly RecipeFindings[], snapshots:
       };
       const reason = `recipe "${recipe}", ${stepName(f)} (${f.operation})`;
       if (!need.reasons.includes(reason)) need.reasons.push(reason);
+      if (f.condition) need.condition = f.condition;
       target.set(text, need);
     }
   }
@@ -73,7 +76,8 @@ export function accessRequestText(recipes: readonly RecipeFindings[], snapshots:
       lines.push(`Project ${project}${p && p.name ? ` (${p.name})` : ''}:`);
       for (const [text, need] of perms) {
         const holders = need.key && p ? p.permissionScheme?.grants?.[need.key] : undefined;
-        lines.push(`- ${text}, needed by ${need.reasons.join('; ')}${holders ? `. Currently granted to ${holdersLabel(holders)}` : ''}`);
+        const condition = need.condition ? ` on every issue, not only some: ${need.condition}` : '';
+        lines.push(`- ${text}, needed by ${need.reasons.join('; ')}${condition}${holders ? `. Currently granted to ${holdersLabel(holders)}` : ''}`);
       }
       lines.push('');
     }

@@ -1,9 +1,11 @@
 import { isGlobalPermission, permissionInfo, type PermissionInfo } from '../catalog';
 import type { JiraStep, RecipeAnalysis } from '../check/analyze';
+import { conditionalGrant } from '../check/conditional';
 import { requirementHeld } from '../check/held';
 import { accountLabel, holdersLabel, whoCanGrant } from '../check/labels';
-import { ProjectResolver } from '../check/projects';
+import { literalIssueKey, ProjectResolver } from '../check/projects';
 import { registersDynamicWebhook, requirementsOf, type Requirement } from '../check/requirements';
+import { accountName } from '../snapshot/account';
 import { projectOf, snapshotForHost } from '../snapshot/normalize';
 import type { PermissionSnapshot, ProjectSnapshot } from '../snapshot/types';
 import { timeAgo } from '../text/ago';
@@ -67,7 +69,7 @@ function operationMarkdown(analysis: RecipeAnalysis, jiraStep: JiraStep, snapsho
     );
     if (snapshot && projects.length === 0 && columns[0] === 'project ?')
       parts.push("The project can't be told from this step: set `input.project` (or `defaults.project`) to check it.");
-    if (snapshot) parts.push(...explanations(requirements, snapshot, projects));
+    if (snapshot) parts.push(...explanations(requirements, snapshot, projects, step.inputs.has('issue') && literalIssueKey(step) === undefined));
   }
   const scopes = scopeMarkdown(op.name, snapshot);
   if (scopes) parts.push(scopes);
@@ -93,7 +95,7 @@ function held(r: Requirement, snapshot: PermissionSnapshot | undefined, project:
 const mark = (value: boolean | undefined) => (value === true ? '✓' : value === false ? '✗' : '?');
 
 /** For each missing permission: who holds it (when the scheme was readable) and who can grant it. */
-function explanations(requirements: Requirement[], snapshot: PermissionSnapshot, projects: string[]): string[] {
+function explanations(requirements: Requirement[], snapshot: PermissionSnapshot, projects: string[], unnamedIssues: boolean): string[] {
   const out: string[] = [];
   for (const r of requirements) {
     const why = r.why ? ` ${r.why}` : '';
@@ -110,7 +112,10 @@ function explanations(requirements: Requirement[], snapshot: PermissionSnapshot,
           );
         continue;
       }
-      if (held(r, snapshot, project) !== false) continue;
+      const judged = held(r, snapshot, project);
+      const conditional = judged === true && unnamedIssues && project ? conditionalGrant(r, project, accountName(snapshot.account)) : undefined;
+      if (conditional) out.push(`In ${key}, ${conditional.replace(/^[^(]*\([A-Z_]+\)/, (name) => `**${name}**`)}.`);
+      if (judged !== false) continue;
       const scheme = project?.permissionScheme;
       const holders = r.keys.length === 1 ? scheme?.grants?.[r.keys[0]] : undefined;
       const schemeName = scheme?.name ? ` (permission scheme "${scheme.name}")` : '';

@@ -17,6 +17,8 @@ export const FindingCode = {
   MissingPermission: 'missing-permission',
   MissingGlobalPermission: 'missing-global-permission',
   ProjectNotVisible: 'project-not-visible',
+  IssueNotVisible: 'issue-not-visible',
+  ConditionalPermission: 'conditional-permission',
   SecurityLevelUnavailable: 'security-level-unavailable',
   DeprecatedAuth: 'deprecated-auth',
   UnsupportedVersion: 'unsupported-version',
@@ -25,7 +27,6 @@ export const FindingCode = {
   MissingScope: 'missing-scope',
   UnknownInput: 'unknown-input',
   MissingInput: 'missing-input',
-  ConditionalPermission: 'conditional-permission',
 } as const;
 export type FindingCode = (typeof FindingCode)[keyof typeof FindingCode];
 
@@ -44,6 +45,8 @@ export const SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   'missing-permission': 'error',
   'missing-global-permission': 'error',
   'project-not-visible': 'error',
+  'issue-not-visible': 'error',
+  'conditional-permission': 'warning',
   'security-level-unavailable': 'error',
   'deprecated-auth': 'warning',
   'unsupported-version': 'error',
@@ -52,7 +55,6 @@ export const SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   'missing-scope': 'error',
   'unknown-input': 'warning',
   'missing-input': 'error',
-  'conditional-permission': 'warning',
 };
 
 /** Findings a Jira administrator can resolve by granting something: what access requests and quick fixes offer. */
@@ -82,6 +84,10 @@ export interface Finding {
   readonly alternatives?: boolean;
   /** The input whose value added the requirement (`assignee` → Assign Issues); for input findings, the input. */
   readonly input?: string;
+  /** The literal issue the finding was judged on (issue-not-visible, or a permission missing on that issue). */
+  readonly issue?: string;
+  /** For conditional-permission: how the permission reaches the account, and where the step fails without more. */
+  readonly condition?: string;
   /** For security-level-unavailable: the level the step sets. */
   readonly securityLevel?: string;
   /**

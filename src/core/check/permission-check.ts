@@ -1,14 +1,17 @@
 import { describePermission, isGlobalPermission, type OwnItemRule } from '../catalog';
 import type { OperationStep } from '../recipe/model';
+import { accountName } from '../snapshot/account';
+import { projectOfIssue } from '../snapshot/needs';
 import { projectOf, snapshotForHost } from '../snapshot/normalize';
-import type { PermissionSnapshot, ProjectSnapshot } from '../snapshot/types';
+import type { IssueSnapshot, PermissionSnapshot, ProjectSnapshot } from '../snapshot/types';
 import type { Range } from '../text/range';
 import type { JiraStep, RecipeAnalysis } from './analyze';
 import type { ResolvedConnection } from './connections';
+import { conditionalGrant } from './conditional';
 import { finding, FindingCode, type Finding } from './findings';
 import { requirementHeld } from './held';
 import { accountLabel, alternativesLabel, alternativesWhere, holdersLabel, operationLabel, stepLabel, stepName } from './labels';
-import { ProjectResolver } from './projects';
+import { literalIssueKey, ProjectResolver } from './projects';
 import { needsProject, requirementsOf, type Requirement } from './requirements';
 
 /**
@@ -158,6 +161,11 @@ interface OwnItemOrigin {
   readonly range: Range;
 }
 
+/** An issue's answers over its project's: what `requirementHeld` judges a step on a literal issue by. */
+function issueAsProject(project: ProjectSnapshot, issue: IssueSnapshot): ProjectSnapshot {
+  return { visible: true, permissions: { ...project.permissions, ...issue.permissions } };
+}
+
 function alternativesOrList(keys: string[]): string {
   return keys.map(describePermission).join(', ');
 }
@@ -197,12 +205,19 @@ class StepContext {
       );
       return;
     }
+    const issueKey = literalIssueKey(this.step);
+    const issue = issueKey !== undefined && projectOfIssue(issueKey) === key ? project.issues?.[issueKey] : undefined;
+    if (issueKey !== undefined && issue && !issue.unavailable && !issue.visible) return this.issueNotVisible(key, issueKey);
+    // The issue's own answer is exact; where it is missing (not fetched, unavailable) the project's stands in.
+    const onIssue = issueKey !== undefined && issue?.visible && !issue.unavailable ? { key: issueKey, answer: issue } : undefined;
     const unknown: string[] = [];
     for (const requirement of requirements) {
-      const held = requirementHeld(requirement.keys, this.snapshot, project);
-      if (held === false) this.missingProject(key, project, requirement);
+      const inProject = requirementHeld(requirement.keys, this.snapshot, project);
+      const held = onIssue ? requirementHeld(requirement.keys, this.snapshot, issueAsProject(project, onIssue.answer)) : inProject;
+      if (held === false) this.missingProject(key, project, requirement, inProject === true ? onIssue?.key : undefined);
       else if (held === undefined) unknown.push(alternativesLabel(requirement.keys));
       else if (this.ownItem && requirement.keys.includes(this.ownItem.rule.all)) this.checkOwnOnly(key, project, this.ownItem, unknown);
+      else if (issueKey === undefined && this.step.inputs.has('issue')) this.conditional(key, project, requirement);
     }
     if (unknown.length)
       this.unverified(
@@ -234,22 +249,46 @@ class StepContext {
     });
   }
 
-  private missingProject(key: string, project: ProjectSnapshot, requirement: Requirement): void {
+  /** A permission held in the project that reaches the account only through issue roles, on issues not named. */
+  private conditional(key: string, project: ProjectSnapshot, requirement: Requirement): void {
+    const sentence = conditionalGrant(requirement, project, accountName(this.snapshot.account));
+    if (!sentence) return;
+    this.push(FindingCode.ConditionalPermission, key, requirement.keys, this.anchor(requirement), `${this.subject}: in project ${key}, ${sentence}.`, {
+      ...requirementFields(requirement),
+      condition: sentence,
+    });
+  }
+
+  /** A literal issue the account can't see, in a project it can: Jira answers 404 for both of these causes. */
+  private issueNotVisible(key: string, issueKey: string): void {
+    const name = accountName(this.snapshot.account);
+    const range = this.step.inputs.get('issue')?.valueRange ?? this.operationRange();
+    this.push(
+      FindingCode.IssueNotVisible,
+      key,
+      [],
+      range,
+      `${this.subject} works on ${issueKey}, which ${this.account} cannot see in project ${key} on ${this.snapshot.site}: ${issueKey} doesn't exist, or sits under an issue security level ${name} isn't in.`,
+      { issue: issueKey, input: 'issue' },
+    );
+  }
+
+  /** `heldInProjectOnly`: the issue the permission is missing on although the project answer holds it. */
+  private missingProject(key: string, project: ProjectSnapshot, requirement: Requirement, heldInProjectOnly?: string): void {
     const single = requirement.keys.length === 1;
     const grants = project.permissionScheme?.grants;
     const holders = single ? grants?.[requirement.keys[0]] : undefined;
     const grantedTo = holders ? ` Jira grants it to ${holdersLabel(holders)} in this project.` : '';
     const lacks = single ? `which ${this.account} lacks` : `and ${this.account} holds none of them`;
-    const needs = `${single ? '' : 'one of '}${alternativesWhere(requirement.keys, `in project ${key}`)}`;
+    const needs = `${single ? '' : 'one of '}${alternativesWhere(requirement.keys, heldInProjectOnly ? `on ${heldInProjectOnly}` : `in project ${key}`)}`;
     const why = requirement.why ? ` ${requirement.why}` : '';
-    this.push(
-      FindingCode.MissingPermission,
-      key,
-      requirement.keys,
-      this.anchor(requirement),
-      `${this.subject} needs ${needs}, ${lacks} on ${this.snapshot.site}.${why}${grantedTo}`,
-      requirementFields(requirement),
-    );
+    const message = heldInProjectOnly
+      ? `${this.subject} needs ${needs}, ${lacks} on that issue on ${this.snapshot.site}, though Jira counts it as held in project ${key}: a grant to an issue role (reporter, assignee, a user or group field) reaches the account on some issues of ${key}, not on ${heldInProjectOnly}.${why}${grantedTo}`
+      : `${this.subject} needs ${needs}, ${lacks} on ${this.snapshot.site}.${why}${grantedTo}`;
+    this.push(FindingCode.MissingPermission, key, requirement.keys, this.anchor(requirement), message, {
+      ...requirementFields(requirement),
+      ...(heldInProjectOnly ? { issue: heldInProjectOnly } : {}),
+    });
   }
 
   /** Own is held; it covers the item only if the account created it, which the recipe doesn't show. */

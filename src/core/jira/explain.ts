@@ -24,8 +24,8 @@ export class SchemeExplainer {
 
   constructor(private readonly http: JiraHttp) {}
 
-  /** The scheme of `projectKey`, with the holders of `missing` keys (an empty list: nobody is granted it). */
-  async explain(projectKey: string, missing: readonly string[]): Promise<PermissionSchemeInfo> {
+  /** The scheme of `projectKey`, with the holders of `keys` (an empty list: nobody is granted it). */
+  async explain(projectKey: string, keys: readonly string[]): Promise<PermissionSchemeInfo> {
     const ref = await this.http.get(`/rest/api/2/project/${encodeURIComponent(projectKey)}/permissionscheme`);
     if (notReadable(ref)) return NOT_READABLE;
     expectOk(ref);
@@ -42,7 +42,7 @@ export class SchemeExplainer {
     // The project names its scheme to a project admin, but only a Jira admin may read the scheme itself.
     if (!read) return { ...named, readable: false };
     const grants: Record<string, readonly PermissionHolder[]> = {};
-    for (const key of missing) grants[key] = read.grants.get(key) ?? [];
+    for (const key of keys) grants[key] = read.grants.get(key) ?? [];
     return { ...named, readable: true, grants };
   }
 

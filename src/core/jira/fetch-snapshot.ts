@@ -15,9 +15,9 @@
  *   → 2 + P + I, on Data Center and on Cloud alike.
  *   Cloud "bulk" strategy: project ids from `/rest/api/3/project/search?keys=…` (50 keys a page), unless known,
  *   then `POST /rest/api/3/permissions/check` (1,000 projects a call, global keys ride along in the first):
- *   2 + ⌈P'/50⌉ + ⌈P/1000⌉, P' = projects whose id isn't known. Break-even: per-project costs P; bulk costs
- *   ⌈P'/50⌉ + ⌈P/1000⌉. "auto" picks bulk only when strictly cheaper — from 3 projects on — and stays per-project
- *   on ties, as `mypermissions` is the documented per-project answer.
+ *   2 + ⌈P'/50⌉ + ⌈P/1000⌉, P' = projects whose id isn't known. Break-even: per-project costs P (counted +1
+ *   with global keys, see useBulk); bulk costs ⌈P'/50⌉ + ⌈P/1000⌉. "auto" picks bulk only when strictly cheaper —
+ *   from 3 projects on (2 with global keys) — and stays per-project on ties, as `mypermissions` is the documented per-project answer.
  *   Literal issues on Cloud's bulk path: ids from `POST /rest/api/3/issue/bulkfetch` (100 a request, in parallel
  *   with the project search), then the bulk check's `issues` alongside the projects: 2 + ⌈P'/50⌉ + ⌈I/100⌉ +
  *   ⌈(P+I)/1000⌉, against 2 + P + I one at a time; "auto" compares the two.
@@ -102,7 +102,9 @@ export function useBulk(needs: NormalizedNeeds, options: FetchSnapshotOptions): 
   if (projects === 0) return false;
   const unknownIds = [...needs.projects.keys()].filter((key) => options.knownProjectIds?.[key] === undefined).length;
   const issues = needs.issues.size;
-  const perProject = projects + issues;
+  // Global keys ride along in per-project requests at no cost; counting one for them anyway makes a tie with global
+  // keys go to the bulk check, as it did before they rode along: its project search also names the projects.
+  const perProject = projects + issues + (needs.global.length ? 1 : 0);
   const bulk = Math.ceil(unknownIds / 50) + Math.ceil(issues / BULK_FETCH_MAX_ISSUES) + Math.ceil((projects + issues) / 1000);
   return bulk < perProject;
 }
@@ -274,7 +276,10 @@ class PermissionFetcher {
     const explain = this.needs.explain && missing.length > 0;
     const [securityLevels, permissionScheme] = await Promise.all([
       this.needs.securityLevelProjects.has(key) ? this.unless(fetchSecurityLevels(this.http, key), `security levels of ${key}`) : undefined,
-      explain && admin ? this.unless<PermissionSchemeInfo>(this.explainer.explain(key, missing), `permission scheme of ${key}`) : undefined,
+      // Holders of every key asked, held ones too: a held key granted only to issue roles is worth a warning.
+      explain && admin
+        ? this.unless<PermissionSchemeInfo>(this.explainer.explain(key, Object.keys(project.permissions ?? {})), `permission scheme of ${key}`)
+        : undefined,
     ]);
     return {
       ...project,
