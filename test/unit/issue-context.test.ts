@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { check } from '../../src/core/check';
 import { permissionNeeds } from '../../src/core/check/needs';
 import { analyzeRecipe } from '../../src/core/check/analyze';
+import { hoverAt } from '../../src/core/assist/hover';
 import { only, project, rows, snapshot, yaml } from './helpers';
 
 const header = ['name: t', 'connections:', '  jira: { provider: jira, host: https://acme.atlassian.net }'];
@@ -95,6 +96,27 @@ describe('issue context', () => {
         check(moved, [snap]).map((f) => f.code),
         ['unknown-input'],
       );
+    });
+  });
+
+  describe('hover', () => {
+    const hover = (issue: string, snap: ReturnType<typeof eng>) => hoverAt(analyzeRecipe(recipe(issue)), { line: 6, character: 14 }, [snap])?.markdown ?? '';
+
+    it('judges a literal issue by its own answer, as the check does: ✗ where the project alone would say ✓', () => {
+      const snap = eng({ 'ENG-2': { visible: true, permissions: { BROWSE_PROJECTS: true, EDIT_ISSUES: false } } });
+      assert.deepEqual(
+        check(recipe('ENG-2'), [snap]).map((f) => [f.code, f.issue]),
+        [['missing-permission', 'ENG-2']],
+      );
+      const md = hover('ENG-2', snap);
+      assert.match(md, /\| Edit Issues `EDIT_ISSUES` \| project \| ✗ \|/);
+      assert.match(md, /\*\*Edit Issues `EDIT_ISSUES`\*\* is missing in ENG\./);
+      assert.match(hover('"{{ trigger.key }}"', snap), /\| Edit Issues `EDIT_ISSUES` \| project \| ✓ \|/, 'an issue not named is judged by the project');
+    });
+
+    it('says when the literal issue is not visible to the account', () => {
+      const md = hover('ENG-404', eng({ 'ENG-404': { visible: false } }));
+      assert.match(md, /\*\*ENG-404\*\* is not visible to Jan Donyada: it doesn't exist, or sits under an issue security level the account isn't in\./);
     });
   });
 

@@ -1,11 +1,13 @@
 import { isGlobalPermission, permissionInfo, type PermissionInfo } from '../catalog';
 import type { JiraStep, RecipeAnalysis } from '../check/analyze';
 import { conditionalGrant } from '../check/conditional';
+import { issueAnswer } from '../check/issue-answer';
 import { requirementHeld } from '../check/held';
 import { accountLabel, holdersLabel, whoCanGrant } from '../check/labels';
 import { literalIssueKey, ProjectResolver } from '../check/projects';
 import { registersDynamicWebhook, requirementsOf, type Requirement } from '../check/requirements';
 import { accountName } from '../snapshot/account';
+import type { OperationStep } from '../recipe/model';
 import { projectOf, snapshotForHost } from '../snapshot/normalize';
 import type { PermissionSnapshot, ProjectSnapshot } from '../snapshot/types';
 import { timeAgo } from '../text/ago';
@@ -59,7 +61,7 @@ function operationMarkdown(analysis: RecipeAnalysis, jiraStep: JiraStep, snapsho
     const header = `| Permission | Level | ${columns.join(' | ')} |\n|---|---|${columns.map(() => ':-:').join('|')}|`;
     const rows = requirements.map(
       (r) =>
-        `| ${nameOf(r)}${r.input ? ` (for \`${r.input}\`)` : ''} | ${levelOf(r)} | ${columns.map((c) => mark(held(r, snapshot, snapshot?.projects?.[c]))).join(' | ')} |`,
+        `| ${nameOf(r)}${r.input ? ` (for \`${r.input}\`)` : ''} | ${levelOf(r)} | ${columns.map((c) => mark(held(r, snapshot, judgedIn(step, c, snapshot?.projects?.[c])))).join(' | ')} |`,
     );
     parts.push(`${header}\n${rows.join('\n')}`);
     parts.push(
@@ -69,7 +71,7 @@ function operationMarkdown(analysis: RecipeAnalysis, jiraStep: JiraStep, snapsho
     );
     if (snapshot && projects.length === 0 && columns[0] === 'project ?')
       parts.push("The project can't be told from this step: set `input.project` (or `defaults.project`) to check it.");
-    if (snapshot) parts.push(...explanations(requirements, snapshot, projects, step.inputs.has('issue') && literalIssueKey(step) === undefined));
+    if (snapshot) parts.push(...explanations(requirements, snapshot, projects, step));
   }
   const scopes = scopeMarkdown(op.name, snapshot);
   if (scopes) parts.push(scopes);
@@ -92,11 +94,25 @@ function held(r: Requirement, snapshot: PermissionSnapshot | undefined, project:
   return snapshot && requirementHeld(r.keys, snapshot, project);
 }
 
+/** The answers a step is judged by in a project: a literal issue's own, where Jira gave them (as the check does). */
+function judgedIn(step: OperationStep, key: string, project: ProjectSnapshot | undefined): ProjectSnapshot | undefined {
+  return project?.visible ? issueAnswer(step, key, project).judged : project;
+}
+
 const mark = (value: boolean | undefined) => (value === true ? '✓' : value === false ? '✗' : '?');
 
 /** For each missing permission: who holds it (when the scheme was readable) and who can grant it. */
-function explanations(requirements: Requirement[], snapshot: PermissionSnapshot, projects: string[], unnamedIssues: boolean): string[] {
+function explanations(requirements: Requirement[], snapshot: PermissionSnapshot, projects: string[], step: OperationStep): string[] {
   const out: string[] = [];
+  const unnamedIssues = step.inputs.has('issue') && literalIssueKey(step) === undefined;
+  for (const key of projects) {
+    const project = snapshot.projects?.[key];
+    const answer = project?.visible ? issueAnswer(step, key, project) : undefined;
+    if (answer?.notVisible)
+      out.push(
+        `**${answer.issueKey}** is not visible to ${accountName(snapshot.account)}: it doesn't exist, or sits under an issue security level the account isn't in.`,
+      );
+  }
   for (const r of requirements) {
     const why = r.why ? ` ${r.why}` : '';
     if (r.keys.every(isGlobalPermission)) {
@@ -112,7 +128,7 @@ function explanations(requirements: Requirement[], snapshot: PermissionSnapshot,
           );
         continue;
       }
-      const judged = held(r, snapshot, project);
+      const judged = held(r, snapshot, judgedIn(step, key, project));
       const conditional = judged === true && unnamedIssues && project ? conditionalGrant(r, project, accountName(snapshot.account)) : undefined;
       if (conditional) out.push(`In ${key}, ${conditional.replace(/^[^(]*\([A-Z_]+\)/, (name) => `**${name}**`)}.`);
       if (judged !== false) continue;

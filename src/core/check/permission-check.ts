@@ -1,14 +1,14 @@
 import { describePermission, isGlobalPermission, type OwnItemRule } from '../catalog';
 import type { OperationStep } from '../recipe/model';
 import { accountName } from '../snapshot/account';
-import { projectOfIssue } from '../snapshot/needs';
 import { projectOf, snapshotForHost } from '../snapshot/normalize';
-import type { IssueSnapshot, PermissionSnapshot, ProjectSnapshot } from '../snapshot/types';
+import type { PermissionSnapshot, ProjectSnapshot } from '../snapshot/types';
 import type { Range } from '../text/range';
 import type { JiraStep, RecipeAnalysis } from './analyze';
 import type { ResolvedConnection } from './connections';
 import { conditionalGrant } from './conditional';
 import { finding, FindingCode, type Finding } from './findings';
+import { issueAnswer } from './issue-answer';
 import { requirementHeld } from './held';
 import { accountLabel, alternativesLabel, alternativesWhere, holdersLabel, operationLabel, stepLabel, stepName } from './labels';
 import { literalIssueKey, ProjectResolver } from './projects';
@@ -161,11 +161,6 @@ interface OwnItemOrigin {
   readonly range: Range;
 }
 
-/** An issue's answers over its project's: what `requirementHeld` judges a step on a literal issue by. */
-function issueAsProject(project: ProjectSnapshot, issue: IssueSnapshot): ProjectSnapshot {
-  return { visible: true, permissions: { ...project.permissions, ...issue.permissions } };
-}
-
 function alternativesOrList(keys: string[]): string {
   return keys.map(describePermission).join(', ');
 }
@@ -205,16 +200,14 @@ class StepContext {
       );
       return;
     }
+    const answer = issueAnswer(this.step, key, project);
+    if (answer.issueKey !== undefined && answer.notVisible) return this.issueNotVisible(key, answer.issueKey);
     const issueKey = literalIssueKey(this.step);
-    const issue = issueKey !== undefined && projectOfIssue(issueKey) === key ? project.issues?.[issueKey] : undefined;
-    if (issueKey !== undefined && issue && !issue.unavailable && !issue.visible) return this.issueNotVisible(key, issueKey);
-    // The issue's own answer is exact; where it is missing (not fetched, unavailable) the project's stands in.
-    const onIssue = issueKey !== undefined && issue?.visible && !issue.unavailable ? { key: issueKey, answer: issue } : undefined;
     const unknown: string[] = [];
     for (const requirement of requirements) {
       const inProject = requirementHeld(requirement.keys, this.snapshot, project);
-      const held = onIssue ? requirementHeld(requirement.keys, this.snapshot, issueAsProject(project, onIssue.answer)) : inProject;
-      if (held === false) this.missingProject(key, project, requirement, inProject === true ? onIssue?.key : undefined);
+      const held = answer.onIssue ? requirementHeld(requirement.keys, this.snapshot, answer.judged) : inProject;
+      if (held === false) this.missingProject(key, project, requirement, inProject === true ? answer.onIssue : undefined);
       else if (held === undefined) unknown.push(alternativesLabel(requirement.keys));
       else if (this.ownItem && requirement.keys.includes(this.ownItem.rule.all)) this.checkOwnOnly(key, project, this.ownItem, unknown);
       else if (issueKey === undefined && this.step.inputs.has('issue')) this.conditional(key, project, requirement);
