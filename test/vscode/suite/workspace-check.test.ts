@@ -76,6 +76,34 @@ describe('Check Recipe Permissions on the workspace', () => {
     await vscode.workspace.fs.delete(file);
   });
 
+  it('flags a literal issue the account cannot see on its value, checked on the issue itself', async () => {
+    // ENG-9 sits under the security level Top-secret, whose members are ENG's Administrators: Jan is not one.
+    const file = workspaceFile('hidden-issue.recipe.yaml');
+    const text = [
+      'name: Rotate the signing keys',
+      'connections:',
+      `  jira: { provider: jira, host: ${SIM_URL} }`,
+      'trigger: { event: new_issue, input: { project: ENG } }',
+      'steps:',
+      '  - id: look',
+      '    action: get_issue',
+      '    input: { issue: ENG-9 }',
+      '',
+    ].join('\n');
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+    try {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+      await waitForDiagnostics(file, ['issue-not-visible@7:20-7:25'], 'the hidden issue flagged');
+      assert.match(
+        vscode.languages.getDiagnostics(file)[0].message,
+        /works on ENG-9, which Jan Donyada \(jan@acme\.example\) cannot see in project ENG .*: ENG-9 doesn't exist, or sits under an issue security level Jan Donyada isn't in\./,
+      );
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(file);
+    }
+  });
+
   it('goes back to unverified when the account is unlinked, without a reload', async () => {
     await unlinkAll();
     const uri = workspaceFile('escalate-urgent-bugs.recipe.yaml');
