@@ -4,7 +4,7 @@ import { conditionalGrant } from '../check/conditional';
 import { issueAnswer } from '../check/issue-answer';
 import { requirementHeld } from '../check/held';
 import { accountLabel, holdersLabel, whoCanGrant } from '../check/labels';
-import { literalIssueKey, ProjectResolver } from '../check/projects';
+import { actsOnUnnamedIssues, ProjectResolver } from '../check/projects';
 import { registersDynamicWebhook, requirementsOf, type Requirement } from '../check/requirements';
 import { accountName } from '../snapshot/account';
 import type { OperationStep } from '../recipe/model';
@@ -104,7 +104,7 @@ const mark = (value: boolean | undefined) => (value === true ? '✓' : value ===
 /** For each missing permission: who holds it (when the scheme was readable) and who can grant it. */
 function explanations(requirements: Requirement[], snapshot: PermissionSnapshot, projects: string[], step: OperationStep): string[] {
   const out: string[] = [];
-  const unnamedIssues = step.inputs.has('issue') && literalIssueKey(step) === undefined;
+  const unnamedIssues = actsOnUnnamedIssues(step);
   for (const key of projects) {
     const project = snapshot.projects?.[key];
     const answer = project?.visible ? issueAnswer(step, key, project) : undefined;

@@ -11,7 +11,7 @@ import { finding, FindingCode, type Finding } from './findings';
 import { issueAnswer } from './issue-answer';
 import { requirementHeld } from './held';
 import { accountLabel, alternativesLabel, alternativesWhere, holdersLabel, operationLabel, stepLabel, stepName } from './labels';
-import { literalIssueKey, ProjectResolver } from './projects';
+import { actsOnUnnamedIssues, ProjectResolver } from './projects';
 import { needsProject, requirementsOf, type Requirement } from './requirements';
 
 /**
@@ -202,15 +202,19 @@ class StepContext {
     }
     const answer = issueAnswer(this.step, key, project);
     if (answer.issueKey !== undefined && answer.notVisible) return this.issueNotVisible(key, answer.issueKey);
-    const issueKey = literalIssueKey(this.step);
     const unknown: string[] = [];
     for (const requirement of requirements) {
-      const inProject = requirementHeld(requirement.keys, this.snapshot, project);
-      const held = answer.onIssue ? requirementHeld(requirement.keys, this.snapshot, answer.judged) : inProject;
-      if (held === false) this.missingProject(key, project, requirement, inProject === true ? answer.onIssue : undefined);
+      const held = requirementHeld(requirement.keys, this.snapshot, answer.judged);
+      if (held === false)
+        this.missingProject(
+          key,
+          project,
+          requirement,
+          answer.onIssue && requirementHeld(requirement.keys, this.snapshot, project) ? answer.onIssue : undefined,
+        );
       else if (held === undefined) unknown.push(alternativesLabel(requirement.keys));
       else if (this.ownItem && requirement.keys.includes(this.ownItem.rule.all)) this.checkOwnOnly(key, project, this.ownItem, unknown);
-      else if (issueKey === undefined && this.step.inputs.has('issue')) this.conditional(key, project, requirement);
+      else if (actsOnUnnamedIssues(this.step)) this.conditional(key, project, requirement);
     }
     if (unknown.length)
       this.unverified(

@@ -22,6 +22,11 @@ export function literalIssueKey(step: OperationStep): string | undefined {
   return ISSUE_KEY.test(input.literal) ? input.literal.trim().toUpperCase() : undefined;
 }
 
+/** Whether a step acts on issues it doesn't name (an `issue` input that is no literal key): any issue may come. */
+export function actsOnUnnamedIssues(step: OperationStep): boolean {
+  return step.inputs.has('issue') && literalIssueKey(step) === undefined;
+}
+
 export class ProjectResolver {
   private readonly byId = new Map<string, OperationStep>();
   private readonly memo = new Map<OperationStep, string[]>();
