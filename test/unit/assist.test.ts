@@ -3,6 +3,7 @@ import { analyzeRecipe, check, permissionNeeds } from '../../src/core/check';
 import { accessRequestText } from '../../src/core/assist/access-request';
 import { completionsAt } from '../../src/core/assist/complete';
 import { hoverAt } from '../../src/core/assist/hover';
+import { timeAgo } from '../../src/core/text/ago';
 import { project, snapshot, yaml } from './helpers';
 
 const recipe = yaml(
@@ -27,27 +28,50 @@ const snap = snapshot({
 });
 
 describe('hover', () => {
-  it('explains an action: what it does, its REST call, each permission with ✓/✗ in the project, and how a missing one is granted', () => {
+  it('opens with the answer: a verdict, a compact table, one line per missing permission with who can grant it, then the account', () => {
     const hover = hoverAt(analyzeRecipe(recipe), { line: 9, character: 15 }, [snap]);
     assert.ok(hover);
     assert.deepEqual(hover.range, { start: { line: 9, character: 12 }, end: { line: 9, character: 31 } });
-    const md = hover.markdown;
-    assert.match(md, /^\*\*Update issue status\*\* · `update_issue_status` — Jira action/);
-    assert.match(md, /`POST \/rest\/api\/3\/issue\/\{issueIdOrKey\}\/transitions`/);
-    assert.match(md, /\| Permission \| Level \| ENG \|/);
-    assert.match(md, /\| Browse Projects `BROWSE_PROJECTS` \| project \| ✓ \|/);
-    assert.match(md, /\| Close Issues `CLOSE_ISSUES` \(for `status`\) \| project \| ✗ \|/);
-    assert.match(
-      md,
-      /\*\*Close Issues `CLOSE_ISSUES`\*\* is missing in ENG\. This comes from the classic workflow's conditions: its close transitions need Close Issues \(a custom workflow may differ\)\. In ENG it is granted \(permission scheme "Default software scheme"\) to the project role QA\. A project administrator can add the account to that role/,
+    const [firstScreen, rest] = hover.markdown.split('<details>');
+    assert.equal(
+      firstScreen,
+      [
+        '**Update issue status** · `update_issue_status` — Jira action',
+        '✗ **Fails** as Jan Donyada: lacks Close Issues in ENG.',
+        '| Permission | ENG |\n|---|:-:|\n| Browse Projects `BROWSE_PROJECTS` | ✓ |\n| Transition Issues `TRANSITION_ISSUES` | ✓ |\n| Close Issues `CLOSE_ISSUES` (for `status`) | ✗ |',
+        '- ✗ **Close Issues** `CLOSE_ISSUES` in ENG: granted by "Default software scheme" to the project role QA. A project administrator can add the account to that role (Project settings → People); a Jira administrator can change the permission scheme.',
+        `<small>✓ held · ✗ missing · ? not known — Jan Donyada (jan@acme.example) on https://acme.atlassian.net, fetched <span title="${snap.fetchedAt.slice(0, 16).replace('T', ' ')} UTC">${timeAgo(snap.fetchedAt, Date.now())}</span></small>`,
+        '',
+      ].join('\n\n'),
     );
-    assert.match(md, /Jira checks three layers in turn: \*\*global\*\*/);
+    // What the step does, why each permission, and Jira's layers: behind a collapsed section.
+    assert.match(
+      rest,
+      /^<summary>About this step<\/summary>\n\nMoves an issue through its workflow with a transition\.\n\n`POST \/rest\/api\/3\/issue\/\{issueIdOrKey\}\/transitions`/,
+    );
+    assert.match(rest, /- Close Issues: this comes from the classic workflow's conditions/);
+    assert.match(rest, /Jira checks three layers in turn: \*\*global\*\*/);
+    assert.match(rest, /\n\n<\/details>$/);
   });
 
-  it('says how long ago the permissions were fetched, not the full time stamp', () => {
+  it("doesn't repeat what the diagnostics shown beside it say", () => {
+    const analysis = analyzeRecipe(recipe);
+    const shown = check(analysis, [snap]).filter((f) => f.step === 'close' || f.step === 'bug');
+    assert.deepEqual(
+      shown.map((f) => f.code),
+      ['missing-global-permission', 'missing-permission'],
+    );
+    const close = hoverAt(analysis, { line: 9, character: 15 }, [snap], { shown })?.markdown ?? '';
+    assert.doesNotMatch(close, /classic workflow's conditions/, 'the why is in the diagnostic');
+    const trigger = hoverAt(analysis, { line: 5, character: 12 }, [snap], { shown })?.markdown ?? '';
+    assert.doesNotMatch(trigger, /register the webhook by hand/, 'the way round it is in the diagnostic');
+    assert.match(hoverAt(analysis, { line: 5, character: 12 }, [snap])?.markdown ?? '', /register the webhook by hand/, 'without it, the note says it');
+  });
+
+  it('says how long ago the permissions were fetched, the full time only as a tooltip', () => {
     const fetched = Date.parse(snap.fetchedAt);
-    const md = hoverAt(analyzeRecipe(recipe), { line: 9, character: 15 }, [snap], fetched + 3 * 60_000 + 5_000)?.markdown ?? '';
-    assert.match(md, /, fetched 3 min ago\./);
+    const md = hoverAt(analyzeRecipe(recipe), { line: 9, character: 15 }, [snap], { now: fetched + 3 * 60_000 + 5_000 })?.markdown ?? '';
+    assert.match(md, /, fetched <span title="\d{4}-\d\d-\d\d \d\d:\d\d UTC">3 min ago<\/span>/);
     assert.ok(!md.includes(snap.fetchedAt));
   });
 
@@ -55,9 +79,16 @@ describe('hover', () => {
     const md = hoverAt(analyzeRecipe(recipe), { line: 5, character: 12 }, [snap])?.markdown ?? '';
     assert.match(md, /real-time trigger/);
     // Registering the webhook needs no project permission: one column for the site, no project to ask for.
-    assert.match(md, /\| Permission \| Level \| site \|\n\|---\|---\|:-:\|\n\| Administer Jira `ADMINISTER` \| global \| ✗ \|\n\n/);
+    assert.match(md, /\| Permission \| site \|\n\|---\|:-:\|\n\| Administer Jira `ADMINISTER` \(global\) \| ✗ \|\n\n/);
     assert.doesNotMatch(md, /project can't be told/);
-    assert.match(md, /A Jira administrator can grant it/);
+    assert.match(md, /- ✗ \*\*Administer Jira\*\* `ADMINISTER` \(global\): a Jira administrator can grant it/);
+  });
+
+  it('shows names from snapshots as text, never as markup', () => {
+    const odd = snapshot({ account: { id: '1', name: 'x<b>@acme.example', displayName: 'A & <i>B</i>' }, projects: snap.projects });
+    const md = hoverAt(analyzeRecipe(recipe), { line: 9, character: 15 }, [odd])?.markdown ?? '';
+    assert.match(md, /A &amp; &lt;i&gt;B&lt;\/i&gt; \(x&lt;b&gt;@acme\.example\)/);
+    assert.doesNotMatch(md, /<i>|<b>/);
   });
 
   it("says so when the account can't read the scheme, and shows ? without a snapshot", () => {
@@ -66,8 +97,8 @@ describe('hover', () => {
     });
     assert.match(hoverAt(analyzeRecipe(recipe), { line: 9, character: 15 }, [unreadable])?.markdown ?? '', /may not read ENG's permission scheme/);
     const none = hoverAt(analyzeRecipe(recipe), { line: 9, character: 15 }, [])?.markdown ?? '';
-    assert.match(none, /\| Close Issues `CLOSE_ISSUES` \(for `status`\) \| project \| \? \|/);
-    assert.match(none, /No linked account for this connection/);
+    assert.match(none, /\| Close Issues `CLOSE_ISSUES` \(for `status`\) \| \? \|/);
+    assert.match(none, /\? \*\*Not verified\*\*: no linked account for this connection/);
   });
 
   it('explains a permission key under the cursor, even in a comment', () => {
