@@ -39,6 +39,29 @@ async function framesDrawn(page: Page): Promise<void> {
   );
 }
 
+/**
+ * Hovers a squiggle and takes a screenshot of the hover once it has faded in. Fails when the hover's first screen
+ * doesn't fit: its content scrolls, or it reaches past the window, so part of it is clipped.
+ */
+async function hoverShot(page: Page, squiggle: Locator, text: string, path: string): Promise<void> {
+  await squiggle.hover({ force: true });
+  const hover = page.locator('.monaco-hover', { hasText: text }).first();
+  await hover.waitFor({ timeout: 15_000 });
+  await page.locator('.monaco-hover', { hasText: '✗' }).first().waitFor();
+  await animationsDone(hover); // the hover fades in
+  await framesDrawn(page);
+  type Box = { scrollHeight: number; clientHeight: number; getBoundingClientRect(): { top: number; bottom: number } };
+  const fit = await hover.evaluate((el) => {
+    const box = el as unknown as Box & { querySelector(s: string): Box | null };
+    const content = box.querySelector('.monaco-scrollable-element > .monaco-hover-content') ?? box.querySelector('.monaco-hover-content') ?? box;
+    const rect = box.getBoundingClientRect();
+    const height = (globalThis as unknown as { innerHeight: number }).innerHeight;
+    return { scrolls: content.scrollHeight > content.clientHeight + 1, top: rect.top, bottom: rect.bottom, height };
+  });
+  if (fit.scrolls || fit.top < 0 || fit.bottom > fit.height) throw new Error(`the ${text} hover is clipped: ${JSON.stringify(fit)}`);
+  await page.screenshot({ path });
+}
+
 export async function takeScreenshots(options: { workspace: string; simUrl: string; artifacts: string }): Promise<void> {
   const { withVsCode, waitForWorkbench, openFile, runCommand } = await loadHarness();
   mkdirSync(options.artifacts, { recursive: true });
@@ -64,19 +87,11 @@ export async function takeScreenshots(options: { workspace: string; simUrl: stri
         els.map((e) => (e as unknown as { getBoundingClientRect(): { top: number } }).getBoundingClientRect().top),
       );
       const lowest = boxes.indexOf(Math.max(...boxes)); // the close step, below the trigger
-      await squiggles.nth(lowest).hover({ force: true });
-      const hover = page.locator('.monaco-hover', { hasText: 'CLOSE_ISSUES' });
-      await hover.waitFor({ timeout: 15_000 });
-      await page.locator('.monaco-hover', { hasText: '✗' }).first().waitFor();
-      await animationsDone(hover.first()); // the hover fades in
-      // Scroll the hover's own content so that the missing permission's row and its explanation show.
-      const box = await hover.first().boundingBox();
-      if (box) {
-        await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.75, { steps: 5 });
-        await page.mouse.wheel(0, 160);
-        await framesDrawn(page);
-      }
-      await page.screenshot({ path: join(options.artifacts, 'hover.png') });
+      await hoverShot(page, squiggles.nth(lowest), 'CLOSE_ISSUES', join(options.artifacts, 'hover.png'));
+      await page.mouse.move(5, 5);
+      await page.locator('.monaco-hover', { hasText: 'CLOSE_ISSUES' }).first().waitFor({ state: 'hidden' });
+      // The trigger sits near the top of the file, where a long hover used to be cut mid-table.
+      await hoverShot(page, squiggles.nth(boxes.indexOf(Math.min(...boxes))), 'ADMINISTER', join(options.artifacts, 'trigger-hover.png'));
 
       await page.mouse.move(5, 5);
       await runCommand(page, 'View: Focus Problems');
@@ -89,7 +104,7 @@ export async function takeScreenshots(options: { workspace: string; simUrl: stri
       await page.keyboard.type('https://your-site.atlassian.net');
       await page.screenshot({ path: join(options.artifacts, 'link.png') });
       await page.keyboard.press('Escape');
-      console.log(`UI smoke test: screenshots in ${options.artifacts} (recipe.png, hover.png, problems.png, link.png)`);
+      console.log(`UI smoke test: screenshots in ${options.artifacts} (recipe.png, hover.png, trigger-hover.png, problems.png, link.png)`);
     },
   );
 }
