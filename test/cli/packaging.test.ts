@@ -24,6 +24,7 @@ describe('extension package', () => {
       'media/link.png',
       'media/problems.png',
       'media/recipe.png',
+      'media/trigger-hover.png',
       'package.json',
       'schemas/needs-report.schema.json',
       'schemas/permission-snapshot.schema.json',

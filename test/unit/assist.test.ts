@@ -3,7 +3,6 @@ import { analyzeRecipe, check, permissionNeeds } from '../../src/core/check';
 import { accessRequestText } from '../../src/core/assist/access-request';
 import { completionsAt } from '../../src/core/assist/complete';
 import { hoverAt } from '../../src/core/assist/hover';
-import { timeAgo } from '../../src/core/text/ago';
 import { project, snapshot, yaml } from './helpers';
 
 const recipe = yaml(
@@ -28,7 +27,7 @@ const snap = snapshot({
 });
 
 describe('hover', () => {
-  it('opens with the answer: a verdict, a compact table, one line per missing permission with who can grant it, then the account', () => {
+  it('opens with the answer: a verdict, a compact table, one line per missing permission with who can grant it', () => {
     const hover = hoverAt(analyzeRecipe(recipe), { line: 9, character: 15 }, [snap]);
     assert.ok(hover);
     assert.deepEqual(hover.range, { start: { line: 9, character: 12 }, end: { line: 9, character: 31 } });
@@ -36,33 +35,38 @@ describe('hover', () => {
     assert.equal(
       firstScreen,
       [
-        '**Update issue status** · `update_issue_status` — Jira action',
-        '✗ **Fails** as Jan Donyada: lacks Close Issues in ENG.',
-        '| Permission | ENG |\n|---|:-:|\n| Browse Projects `BROWSE_PROJECTS` | ✓ |\n| Transition Issues `TRANSITION_ISSUES` | ✓ |\n| Close Issues `CLOSE_ISSUES` (for `status`) | ✗ |',
-        '- ✗ **Close Issues** `CLOSE_ISSUES` in ENG: granted by "Default software scheme" to the project role QA. A project administrator can add the account to that role (Project settings → People); a Jira administrator can change the permission scheme.',
-        `<small>✓ held · ✗ missing · ? not known — Jan Donyada (jan@acme.example) on https://acme.atlassian.net, fetched <span title="${snap.fetchedAt.slice(0, 16).replace('T', ' ')} UTC">${timeAgo(snap.fetchedAt, Date.now())}</span></small>`,
+        '✗ **Update issue status** fails as Jan Donyada on acme.atlassian.net.',
+        '| | Browse Projects | Transition Issues | Close Issues (for `status`) |\n|---|:-:|:-:|:-:|\n| ENG | ✓ | ✓ | ✗ |',
+        '- ✗ **Close Issues** `CLOSE_ISSUES` in ENG: held by the project role QA; a project administrator of ENG can add the account to it.',
         '',
       ].join('\n\n'),
     );
-    // What the step does, why each permission, and Jira's layers: behind a collapsed section.
+    // What the step does, why each permission, who holds it in full, and Jira's layers: behind a collapsed section.
+    assert.match(rest, /^<summary>About `update_issue_status`, a Jira action · fetched <span title="2026-11-24 10:00 UTC">\d+ days ago<\/span><\/summary>\n\n/);
+    assert.match(rest, /Moves an issue through its workflow with a transition\. `POST \/rest\/api\/3\/issue\/\{issueIdOrKey\}\/transitions`/);
+    assert.match(rest, /- Close Issues: this comes from the classic workflow's conditions/);
     assert.match(
       rest,
-      /^<summary>About this step<\/summary>\n\nMoves an issue through its workflow with a transition\.\n\n`POST \/rest\/api\/3\/issue\/\{issueIdOrKey\}\/transitions`/,
+      /- Close Issues in ENG: granted by "Default software scheme" to the project role QA\. A project administrator can add the account to that role \(Project settings → People\)/,
     );
-    assert.match(rest, /- Close Issues: this comes from the classic workflow's conditions/);
     assert.match(rest, /Jira checks three layers in turn: \*\*global\*\*/);
     assert.match(rest, /\n\n<\/details>$/);
   });
 
   it("doesn't repeat what the diagnostics shown beside it say", () => {
     const analysis = analyzeRecipe(recipe);
-    const shown = check(analysis, [snap]).filter((f) => f.step === 'close' || f.step === 'bug');
+    const shown = check(analysis, [snap]);
     assert.deepEqual(
-      shown.map((f) => f.code),
-      ['missing-global-permission', 'missing-permission'],
+      shown.map((f) => [f.code, f.step]),
+      [
+        ['missing-global-permission', 'bug'],
+        ['missing-permission', 'close'],
+      ],
     );
     const close = hoverAt(analysis, { line: 9, character: 15 }, [snap], { shown })?.markdown ?? '';
     assert.doesNotMatch(close, /classic workflow's conditions/, 'the why is in the diagnostic');
+    assert.doesNotMatch(close, /fails as/, 'so is the verdict');
+    assert.match(close, /^\| \| Browse Projects/, 'the table comes first');
     const trigger = hoverAt(analysis, { line: 5, character: 12 }, [snap], { shown })?.markdown ?? '';
     assert.doesNotMatch(trigger, /register the webhook by hand/, 'the way round it is in the diagnostic');
     assert.match(hoverAt(analysis, { line: 5, character: 12 }, [snap])?.markdown ?? '', /register the webhook by hand/, 'without it, the note says it');
@@ -71,34 +75,52 @@ describe('hover', () => {
   it('says how long ago the permissions were fetched, the full time only as a tooltip', () => {
     const fetched = Date.parse(snap.fetchedAt);
     const md = hoverAt(analyzeRecipe(recipe), { line: 9, character: 15 }, [snap], { now: fetched + 3 * 60_000 + 5_000 })?.markdown ?? '';
-    assert.match(md, /, fetched <span title="\d{4}-\d\d-\d\d \d\d:\d\d UTC">3 min ago<\/span>/);
+    assert.match(md, / · fetched <span title="2026-11-24 10:00 UTC">3 min ago<\/span><\/summary>/);
     assert.ok(!md.includes(snap.fetchedAt));
   });
 
-  it('explains a real-time trigger with its global permission and who grants it', () => {
+  it('lists the global permission of a real-time trigger without a table, with who grants it', () => {
     const md = hoverAt(analyzeRecipe(recipe), { line: 5, character: 12 }, [snap])?.markdown ?? '';
-    assert.match(md, /real-time trigger/);
-    // Registering the webhook needs no project permission: one column for the site, no project to ask for.
-    assert.match(md, /\| Permission \| site \|\n\|---\|:-:\|\n\| Administer Jira `ADMINISTER` \(global\) \| ✗ \|\n\n/);
+    assert.match(
+      md,
+      /^✗ \*\*New\/updated issue \(real-time\)\*\* fails as Jan Donyada on acme\.atlassian\.net\.\n\n- ✗ \*\*Administer Jira\*\* `ADMINISTER` \(global\): a Jira administrator grants it under Global permissions\.\n\n<details><summary>About `updated_issue_webhook`, a Jira real-time trigger/,
+    );
     assert.doesNotMatch(md, /project can't be told/);
-    assert.match(md, /- ✗ \*\*Administer Jira\*\* `ADMINISTER` \(global\): a Jira administrator can grant it/);
+    const admin = snapshot({ global: { ADMINISTER: true }, projects: snap.projects });
+    assert.match(
+      hoverAt(analyzeRecipe(recipe), { line: 5, character: 12 }, [admin])?.markdown ?? '',
+      /^✓ \*\*New\/updated issue \(real-time\)\*\* can run as Jan Donyada on acme\.atlassian\.net\.\n\n- ✓ Administer Jira `ADMINISTER` \(global\)\n\n/,
+    );
   });
 
   it('shows names from snapshots as text, never as markup', () => {
-    const odd = snapshot({ account: { id: '1', name: 'x<b>@acme.example', displayName: 'A & <i>B</i>' }, projects: snap.projects });
+    const odd = snapshot({ account: { id: '1', name: 'x@acme.example', displayName: 'A & <i>B</i>' }, projects: snap.projects });
     const md = hoverAt(analyzeRecipe(recipe), { line: 9, character: 15 }, [odd])?.markdown ?? '';
-    assert.match(md, /A &amp; &lt;i&gt;B&lt;\/i&gt; \(x&lt;b&gt;@acme\.example\)/);
-    assert.doesNotMatch(md, /<i>|<b>/);
+    assert.match(md, /fails as A &amp; &lt;i&gt;B&lt;\/i&gt; on acme/);
+    assert.doesNotMatch(md, /<i>/);
   });
 
   it("says so when the account can't read the scheme, and shows ? without a snapshot", () => {
     const unreadable = snapshot({
       projects: { ENG: project(['BROWSE_PROJECTS', 'TRANSITION_ISSUES'], ['CLOSE_ISSUES'], { permissionScheme: { readable: false } }) },
     });
-    assert.match(hoverAt(analyzeRecipe(recipe), { line: 9, character: 15 }, [unreadable])?.markdown ?? '', /may not read ENG's permission scheme/);
+    const md = hoverAt(analyzeRecipe(recipe), { line: 9, character: 15 }, [unreadable])?.markdown ?? '';
+    assert.match(md, /- ✗ \*\*Close Issues\*\* `CLOSE_ISSUES` in ENG: ask a Jira administrator, or a project administrator of ENG\./);
+    assert.match(md, /- Close Issues in ENG: who holds it isn't known: the account may not read ENG's permission scheme\./);
     const none = hoverAt(analyzeRecipe(recipe), { line: 9, character: 15 }, [])?.markdown ?? '';
-    assert.match(none, /\| Close Issues `CLOSE_ISSUES` \(for `status`\) \| \? \|/);
-    assert.match(none, /\? \*\*Not verified\*\*: no linked account for this connection/);
+    assert.match(none, /^\? \*\*Update issue status\*\* is not verified: no linked account for this connection\./);
+    assert.match(none, /\| linked account \| \? \| \? \| \? \|/);
+  });
+
+  it('says what to set when the project cannot be told, and what was not fetched', () => {
+    const noProject = recipe.replace('  input: { jql: "project = ENG" }\n', '');
+    const md = hoverAt(analyzeRecipe(noProject), { line: 8, character: 15 }, [snap])?.markdown ?? '';
+    assert.match(md, /^\? \*\*Update issue status\*\* is not verified: the project can't be told from this step\. Set `input\.project`/);
+    const other = snapshot({ projects: {} });
+    assert.match(
+      hoverAt(analyzeRecipe(recipe), { line: 9, character: 15 }, [other])?.markdown ?? '',
+      /^\? \*\*Update issue status\*\* is not verified as Jan Donyada on acme\.atlassian\.net: ENG was not fetched\./,
+    );
   });
 
   it('explains a permission key under the cursor, even in a comment', () => {

@@ -109,9 +109,9 @@ describe('issue context', () => {
         [['missing-permission', 'ENG-2']],
       );
       const md = hover('ENG-2', snap);
-      assert.match(md, /\| Edit Issues `EDIT_ISSUES` \| ✗ \|/);
+      assert.match(md, /\| \| Browse Projects \| Edit Issues \|\n\|---\|:-:\|:-:\|\n\| ENG \| ✓ \| ✗ \|/);
       assert.match(md, /- ✗ \*\*Edit Issues\*\* `EDIT_ISSUES` in ENG: /);
-      assert.match(hover('"{{ trigger.key }}"', snap), /\| Edit Issues `EDIT_ISSUES` \| ✓ \|/, 'an issue not named is judged by the project');
+      assert.match(hover('"{{ trigger.key }}"', snap), /\| ENG \| ✓ \| ✓ \|/, 'an issue not named is judged by the project');
     });
 
     it('says when the literal issue is not visible to the account', () => {

@@ -196,6 +196,6 @@ describe('OAuth 2.0 accounts and real-time triggers', () => {
     const oauth = hover(3, 30, [snapshot({ projects: eng, authType: 'oauth2', scopes })]);
     assert.match(oauth, /registers a dynamic webhook \(`POST \/rest\/api\/3\/webhook`\), which needs no global permission/);
     assert.doesNotMatch(oauth, /Administer Jira|ADMINISTER/);
-    assert.match(hover(3, 30, [snapshot({ projects: eng })]), /Administer Jira `ADMINISTER`/);
+    assert.match(hover(3, 30, [snapshot({ projects: eng })]), /- ✗ \*\*Administer Jira\*\* `ADMINISTER` \(global\)/);
   });
 });

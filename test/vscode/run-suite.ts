@@ -4,6 +4,7 @@
  * squiggle with its hover open and of the Problems panel (test-artifacts/vscode/). Both run against the Jira
  * simulator on loopback. Where VS Code can be downloaded, test/vscode/run-electron.ts runs the same suite.
  *   --results FILE   write the counts of all of it (both suites and the UI smoke test) to FILE, for scripts/test.mjs
+ *   --ui-only        only the UI smoke test: retakes the screenshots (copy them to media/ for the README)
  */
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -18,6 +19,7 @@ const ARTIFACTS = join(ROOT, 'test-artifacts', 'vscode');
 const SUITE_RESULTS = join(ARTIFACTS, 'suite-results.json');
 const RESTRICTED_RESULTS = join(ARTIFACTS, 'restricted-results.json');
 const RESULTS_FILE = resultsArg();
+const UI_ONLY = process.argv.includes('--ui-only');
 
 /** Counts of everything run so far. */
 let counts: TestCounts = NO_TESTS;
@@ -29,6 +31,7 @@ async function main(): Promise<number> {
   const { runTests } = await loadHarness();
   const fixture = await suiteFixture();
   try {
+    if (UI_ONLY) return await uiSmoke(fixture.sim.url);
     console.log(`Integration suite: Jira simulator at ${fixture.sim.url}, workspace ${fixture.workspace}`);
     const suiteEnv = { ...fixture.env, [SUITE_RESULTS_ENV]: SUITE_RESULTS };
     const code = await runTests({
@@ -61,22 +64,27 @@ async function main(): Promise<number> {
       console.log(`VS Code restricted-mode suite failed (exit ${restricted})`);
       return restricted;
     }
-    const uiWorkspace = examplesWorkspace(fixture.sim.url);
-    try {
-      await takeScreenshots({ workspace: uiWorkspace, simUrl: fixture.sim.url, artifacts: ARTIFACTS });
-    } catch (error) {
-      counts = addCounts(counts, { passed: 0, failed: 1, skipped: 0 });
-      console.log('UI smoke test: 0 passed, 1 failed');
-      throw error;
-    } finally {
-      rmSync(uiWorkspace, { recursive: true, force: true });
-    }
-    counts = addCounts(counts, { passed: 1, failed: 0, skipped: 0 });
-    console.log('UI smoke test: 1 passed, 0 failed');
-    return 0;
+    return await uiSmoke(fixture.sim.url);
   } finally {
     await fixture.dispose();
   }
+}
+
+/** The UI smoke test in a workspace of its own: screenshots of the workbench, failing when a hover is clipped. */
+async function uiSmoke(simUrl: string): Promise<number> {
+  const uiWorkspace = examplesWorkspace(simUrl);
+  try {
+    await takeScreenshots({ workspace: uiWorkspace, simUrl, artifacts: ARTIFACTS });
+  } catch (error) {
+    counts = addCounts(counts, { passed: 0, failed: 1, skipped: 0 });
+    console.log('UI smoke test: 0 passed, 1 failed');
+    throw error;
+  } finally {
+    rmSync(uiWorkspace, { recursive: true, force: true });
+  }
+  counts = addCounts(counts, { passed: 1, failed: 0, skipped: 0 });
+  console.log('UI smoke test: 1 passed, 0 failed');
+  return 0;
 }
 
 /** Writes the counts for scripts/test.mjs, whatever the outcome: a run that stopped early has counted less. */

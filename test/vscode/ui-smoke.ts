@@ -58,8 +58,8 @@ async function hoverShot(page: Page, squiggle: Locator, text: string, path: stri
     const height = (globalThis as unknown as { innerHeight: number }).innerHeight;
     return { scrolls: content.scrollHeight > content.clientHeight + 1, top: rect.top, bottom: rect.bottom, height };
   });
-  if (fit.scrolls || fit.top < 0 || fit.bottom > fit.height) throw new Error(`the ${text} hover is clipped: ${JSON.stringify(fit)}`);
   await page.screenshot({ path });
+  if (fit.scrolls || fit.top < 0 || fit.bottom > fit.height) throw new Error(`the ${text} hover is clipped: ${JSON.stringify(fit)}`);
 }
 
 export async function takeScreenshots(options: { workspace: string; simUrl: string; artifacts: string }): Promise<void> {

@@ -4,13 +4,13 @@ import { conditionalGrant } from '../check/conditional';
 import { FindingCode, type Finding } from '../check/findings';
 import { issueAnswer } from '../check/issue-answer';
 import { requirementHeld } from '../check/held';
-import { accountLabel, holdersLabel, stepName, whoCanGrant } from '../check/labels';
+import { holdersLabel, stepName, whoCanGrant } from '../check/labels';
 import { actsOnUnnamedIssues, ProjectResolver } from '../check/projects';
 import { registersDynamicWebhook, requirementsOf, type Requirement } from '../check/requirements';
 import type { OperationStep } from '../recipe/model';
 import { accountName } from '../snapshot/account';
 import { projectOf, snapshotForHost } from '../snapshot/normalize';
-import type { PermissionSnapshot, ProjectSnapshot } from '../snapshot/types';
+import type { PermissionHolder, PermissionSnapshot, ProjectSnapshot } from '../snapshot/types';
 import { timeAgo } from '../text/ago';
 import { DYNAMIC_WEBHOOK_NOTE, scopeMarkdown } from './scope-hover';
 
@@ -24,8 +24,8 @@ const LAYERS =
   "Jira checks three layers in turn: **global** permissions (granted to groups), **project** permissions (granted by the project's permission scheme to roles, groups, users, reporter, assignee, project lead…), then the issue's **security level**, which can hide an issue even from an account that holds every project permission.";
 
 /**
- * A step's hover. Its first screen answers "can this step run, and if not what is missing": a verdict, a compact
- * table, one line per missing permission with who can grant it, and the account and time the answer is from.
+ * A step's hover. Its first screen answers "can this step run, and if not what is missing": a verdict naming the
+ * account, site and age of the answer, a compact table, and one line per missing permission with who can grant it.
  * What the step does, why each permission is needed and the notes follow in a collapsed section, so the quick-fix
  * links of the diagnostics VS Code shows below stay in sight.
  */
@@ -39,21 +39,23 @@ export function operationHover(analysis: RecipeAnalysis, jiraStep: JiraStep, sna
   const projects = refs.map((ref) => (snapshot && projectOf(snapshot, ref)?.key) ?? ref);
 
   const kind = op.kind === 'trigger' ? `${op.triggerType === 'realtime' ? 'real-time' : 'polling'} trigger` : 'action';
-  const first = [`**${op.title}** · \`${op.name}\` — Jira ${kind}`];
-  if (!requirements.length) {
-    first.push('✓ Needs no permission beyond access to Jira.');
-  } else {
-    const judged = judge(requirements, snapshot, projects, step);
-    first.push(verdict(judged, snapshot, perProject && !projects.length), table(requirements, judged));
-    if (judged.problems.length) first.push(judged.problems.map((p) => `- ${p}`).join('\n'));
-    first.push(
-      snapshot
-        ? `<small>✓ held · ✗ missing · ? not known — ${html(accountLabel(snapshot))} on ${html(snapshot.site)}, fetched <span title="${html(fullTime(snapshot.fetchedAt))}">${timeAgo(snapshot.fetchedAt, options.now)}</span></small>`
-        : '<small>✓ held · ✗ missing · ? not known</small>',
-    );
-  }
-  return [...first, collapsed('About this step', about(jiraStep, requirements, snapshot, options.shown))].join('\n\n');
+  const judged = judge(requirements, snapshot, projects, step);
+  // A diagnostic of this step shown in the same hover already gives the verdict, and the hover must stay short
+  // enough that its quick-fix links show without scrolling.
+  const saidByDiagnostic = options.shown.some((f) => f.step === stepName(step));
+  const first = requirements.length
+    ? [
+        ...(saidByDiagnostic ? [] : [verdict(op.title, judged, snapshot, perProject && !projects.length)]),
+        ...(perProject || !snapshot ? [table(requirements, judged)] : []),
+        ...bullets([...(perProject || !snapshot ? [] : globalMarks(requirements, judged)), ...judged.problems]),
+      ]
+    : [`✓ **${op.title}** needs no permission beyond access to Jira.`];
+  const age = snapshot ? ` · fetched <span title="${html(fullTime(snapshot.fetchedAt))}">${timeAgo(snapshot.fetchedAt, options.now)}</span>` : '';
+  const about = collapsed(`About \`${op.name}\`, a Jira ${kind}${age}`, aboutStep(jiraStep, requirements, snapshot, options.shown, judged.grants));
+  return [...first, about].join('\n\n');
 }
+
+const bullets = (lines: readonly string[]) => (lines.length ? [lines.map((l) => `- ${l}`).join('\n')] : []);
 
 /** The cells of the table and the problems under it, judged as the check judges them. */
 interface Judged {
@@ -62,8 +64,10 @@ interface Judged {
   readonly cells: readonly (readonly (boolean | undefined)[])[];
   /** One line per missing permission (with who can grant it), invisible project or issue, or conditional grant. */
   readonly problems: readonly string[];
-  /** Short names of what is missing, for the verdict: "Close Issues in ENG". */
-  readonly missing: readonly string[];
+  /** For the collapsed section: who holds each missing project permission and who can grant it, in full. */
+  readonly grants: readonly string[];
+  /** Something is missing, or a project or issue is not visible: the step fails. */
+  readonly failing: boolean;
   readonly conditional: boolean;
   /** Why some answers are not known, where a snapshot says. */
   readonly unknownWhy: readonly string[];
@@ -75,10 +79,11 @@ function judge(requirements: readonly Requirement[], snapshot: PermissionSnapsho
   const columns = snapshot ? (projects.length ? projects : perProject ? ['project ?'] : ['site']) : ['linked account'];
   const cells = requirements.map((r) => columns.map((c) => held(r, snapshot, judgedIn(step, c, snapshot?.projects?.[c]))));
   const problems: string[] = [];
-  const missing: string[] = [];
+  let failing = false;
+  const grants: string[] = [];
   const unknownWhy: string[] = [];
   let conditional = false;
-  if (!snapshot) return { columns, cells, problems, missing, conditional, unknownWhy };
+  if (!snapshot) return { columns, cells, problems, grants, failing, conditional, unknownWhy };
 
   const account = accountName(snapshot.account);
   const unnamedIssues = actsOnUnnamedIssues(step);
@@ -87,14 +92,14 @@ function judge(requirements: readonly Requirement[], snapshot: PermissionSnapsho
     if (project?.unavailable) unknownWhy.push(`${key}: ${project.unavailable}`);
     else if (!project) unknownWhy.push(`${key} was not fetched`);
     if (project?.visible === false) {
-      missing.push(`project ${key} not visible`);
+      failing = true;
       problems.push(
         `✗ **Project ${key}** is not visible to ${html(account)}: it doesn't exist, or the account lacks Browse Projects there. A project administrator can add the account to a role that holds Browse Projects.`,
       );
     }
     const answer = project?.visible ? issueAnswer(step, key, project) : undefined;
     if (answer?.notVisible) {
-      missing.push(`issue ${answer.issueKey} not visible`);
+      failing = true;
       problems.push(
         `✗ **${answer.issueKey}** is not visible to ${html(account)}: it doesn't exist, or sits under an issue security level the account isn't in.`,
       );
@@ -103,8 +108,8 @@ function judge(requirements: readonly Requirement[], snapshot: PermissionSnapsho
   for (const r of requirements) {
     if (r.keys.every(isGlobalPermission)) {
       if (held(r, snapshot, undefined) === false) {
-        missing.push(`lacks ${shortName(r)} (global)`);
-        problems.push(`✗ ${nameOf(r, '**')} (global): ${lower(whoCanGrant('global'))}`);
+        failing = true;
+        problems.push(`✗ ${nameOf(r, '**')} (global): a Jira administrator grants it under Global permissions.`);
       }
       continue;
     }
@@ -118,40 +123,54 @@ function judge(requirements: readonly Requirement[], snapshot: PermissionSnapsho
         problems.push(`⚠ In ${key}, ${html(grant).replace(/^[^(]*\([A-Z_]+\)/, (name) => `**${name}**`)}.`);
       }
       if (judged !== false) continue;
-      missing.push(`lacks ${shortName(r)} in ${key}`);
+      failing = true;
       problems.push(`✗ ${nameOf(r, '**')} in ${key}: ${howToGrant(r, key, project)}`);
+      grants.push(`- ${shortName(r)} in ${key}: ${grantDetail(r, key, project)}`);
     }
   }
-  return { columns, cells, problems, missing, conditional, unknownWhy };
+  return { columns, cells, problems, grants, failing, conditional, unknownWhy };
 }
 
-function verdict(judged: Judged, snapshot: PermissionSnapshot | undefined, projectUnknown: boolean): string {
-  if (!snapshot) return '? **Not verified**: no linked account for this connection. Link one to see what it holds.';
-  const as = html(accountName(snapshot.account));
-  if (judged.missing.length) return `✗ **Fails** as ${as}: ${judged.missing.join(', ')}.`;
-  if (projectUnknown) return "? **Not verified**: the project can't be told from this step. Set `input.project` (or `defaults.project`) to check it.";
+/** The first line: can the step run, as whom and on which site. */
+function verdict(title: string, judged: Judged, snapshot: PermissionSnapshot | undefined, projectUnknown: boolean): string {
+  if (!snapshot) return `? **${title}** is not verified: no linked account for this connection. Link one to see what it holds.`;
+  const as = `as ${html(accountName(snapshot.account))} on ${html(hostOf(snapshot.site))}`;
+  if (judged.failing) return `✗ **${title}** fails ${as}.`;
+  if (projectUnknown)
+    return `? **${title}** is not verified: the project can't be told from this step. Set \`input.project\` (or \`defaults.project\`) to check it.`;
   if (judged.cells.some((row) => row.some((cell) => cell !== true)))
-    return `? **Not verified** for ${as}${judged.unknownWhy.length ? `: ${html(judged.unknownWhy.join('; '))}` : ': not all of it is known'}.`;
-  if (judged.conditional) return `✓ **Can run** as ${as} on some issues only: see below.`;
-  return `✓ **Can run** as ${as}.`;
+    return `? **${title}** is not verified ${as}${judged.unknownWhy.length ? `: ${html(judged.unknownWhy.join('; '))}` : ': not all of it is known'}.`;
+  if (judged.conditional) return `✓ **${title}** can run ${as}, on some issues only: see below.`;
+  return `✓ **${title}** can run ${as}.`;
 }
 
+/** One column per permission, one row per project (or the site, for global ones): short, however many projects. */
 function table(requirements: readonly Requirement[], judged: Judged): string {
-  const header = `| Permission | ${judged.columns.join(' | ')} |\n|---|${judged.columns.map(() => ':-:').join('|')}|`;
-  const rows = requirements.map(
-    (r, i) =>
-      `| ${nameOf(r)}${r.keys.every(isGlobalPermission) ? ' (global)' : ''}${r.input ? ` (for \`${r.input}\`)` : ''} | ${judged.cells[i].map(mark).join(' | ')} |`,
-  );
+  const names = requirements.map((r) => `${shortName(r)}${r.keys.every(isGlobalPermission) ? ' (global)' : ''}${r.input ? ` (for \`${r.input}\`)` : ''}`);
+  const header = `| | ${names.join(' | ')} |\n|---|${names.map(() => ':-:').join('|')}|`;
+  const rows = judged.columns.map((column, c) => `| ${column} | ${requirements.map((_, r) => mark(judged.cells[r][c])).join(' | ')} |`);
   return `${header}\n${rows.join('\n')}`;
 }
 
+/** Global permissions alone (a webhook) need no table: a line each, the missing ones with who grants them. */
+function globalMarks(requirements: readonly Requirement[], judged: Judged): string[] {
+  return requirements.flatMap((r, i) => (judged.cells[i][0] === false ? [] : [`${mark(judged.cells[i][0])} ${nameOf(r)} (global)`]));
+}
+
 /** The rest, behind a collapsed section: what the step does, why each permission, scopes, notes, Jira's layers. */
-function about(jiraStep: JiraStep, requirements: readonly Requirement[], snapshot: PermissionSnapshot | undefined, shown: readonly Finding[]): string {
+function aboutStep(
+  jiraStep: JiraStep,
+  requirements: readonly Requirement[],
+  snapshot: PermissionSnapshot | undefined,
+  shown: readonly Finding[],
+  grants: readonly string[],
+): string {
   const { operation: op, step } = jiraStep;
   const said = (sentence: string) => shown.some((f) => f.message.includes(sentence));
-  const parts = [op.description, `\`${op.rest}\``];
+  const parts = [`${op.description} \`${op.rest}\``];
   const whys = requirements.filter((r) => r.why && !said(r.why)).map((r) => `- ${shortName(r)}: ${lower(r.why ?? '')}`);
   if (whys.length) parts.push(whys.join('\n'));
+  if (grants.length) parts.push(grants.join('\n'));
   const scopes = scopeMarkdown(op.name, snapshot);
   if (scopes) parts.push(scopes);
   // A finding about the webhook's global permission already gives the way round it.
@@ -166,14 +185,26 @@ function about(jiraStep: JiraStep, requirements: readonly Requirement[], snapsho
   return parts.join('\n\n');
 }
 
-/** Who holds a missing project permission (when the scheme was readable) and who can grant it. */
+/** Who can grant a missing project permission, short enough for one line of the first screen. */
 function howToGrant(r: Requirement, key: string, project: ProjectSnapshot | undefined): string {
+  const holders = holdersOf(r, project);
+  if (holders?.some((h) => h.type === 'projectRole'))
+    return `held by ${html(holdersLabel(holders))}; a project administrator of ${key} can add the account to it.`;
+  if (holders) return `held by ${html(holdersLabel(holders))}; a Jira administrator can change that.`;
+  return `ask a Jira administrator, or a project administrator of ${key}.`;
+}
+
+/** The same in full: the scheme and its holders when it was readable, and who does what. */
+function grantDetail(r: Requirement, key: string, project: ProjectSnapshot | undefined): string {
   const scheme = project?.permissionScheme;
-  const holders = r.keys.length === 1 ? scheme?.grants?.[r.keys[0]] : undefined;
+  const holders = holdersOf(r, project);
   if (holders) return `granted${scheme?.name ? ` by "${html(scheme.name)}"` : ''} to ${html(holdersLabel(holders))}. ${whoCanGrant('project', holders)}`;
-  if (scheme && !scheme.readable)
-    return `who holds it isn't known, as the account may not read ${key}'s permission scheme. Ask a Jira administrator or a project administrator of ${key}.`;
-  return lower(whoCanGrant('project'));
+  if (scheme && !scheme.readable) return `who holds it isn't known: the account may not read ${key}'s permission scheme. ${whoCanGrant('project')}`;
+  return whoCanGrant('project');
+}
+
+function holdersOf(r: Requirement, project: ProjectSnapshot | undefined): readonly PermissionHolder[] | undefined {
+  return r.keys.length === 1 ? project?.permissionScheme?.grants?.[r.keys[0]] : undefined;
 }
 
 /** A collapsed section; Markdown inside needs the blank lines around it. */
@@ -201,6 +232,15 @@ function judgedIn(step: OperationStep, key: string, project: ProjectSnapshot | u
 const mark = (value: boolean | undefined) => (value === true ? '✓' : value === false ? '✗' : '?');
 
 const lower = (sentence: string) => sentence.charAt(0).toLowerCase() + sentence.slice(1);
+
+/** "acme.atlassian.net": a site as the first line names it. */
+function hostOf(site: string): string {
+  try {
+    return new URL(site).host;
+  } catch {
+    return site;
+  }
+}
 
 /** "2026-11-24 23:31 UTC": the full time, for the title of "fetched 3 min ago". */
 function fullTime(iso: string): string {
