@@ -114,6 +114,49 @@ describe('CLI against a live Jira (simulator)', () => {
     }
   });
 
+  it('judges a transition on a literal issue by what Jira offers the account there (transition-unavailable)', async () => {
+    // ENG-1 is Open: Jan may start or resolve it; only QA (Priya) may close it.
+    const dir = mkdtempSync(join(tmpdir(), 'jrl-transition-'));
+    const file = join(dir, 'close.recipe.yaml');
+    const recipe = (transition: string) =>
+      [
+        'name: Close the flaky test',
+        'connections:',
+        `  jira: { provider: jira, host: ${sim.url} }`,
+        'trigger: { event: new_issue, input: { project: ENG } }',
+        'steps:',
+        '  - id: close',
+        '    action: update_issue_status',
+        `    input: { issue: ENG-1, transition: ${transition} }`,
+        '',
+      ].join('\n');
+    try {
+      writeFileSync(file, recipe('Close Issue'));
+      sim.resetRequests();
+      const run = await runCliAsync(['check', file, '--site', sim.url, '--format', 'json'], JAN);
+      assert.equal(run.status, 1, run.stderr);
+      const { findings } = JSON.parse(run.stdout);
+      assert.deepEqual(
+        findings.map((f: { code: string; range: { start: { line: number; character: number } } }) => [f.code, f.range.start.line, f.range.start.character]),
+        [['transition-unavailable', 7, 39]],
+        'the exact answer replaces the classic rule (no missing Close Issues)',
+      );
+      assert.match(findings[0].message, /\(Jira offers it only Start Progress \(→ In Progress\), Resolve Issue \(→ Resolved\)\)/);
+      assert.ok(sim.requests.some((r) => r.path === '/rest/api/3/issue/ENG-1/transitions'));
+      writeFileSync(file, recipe('Resolve Issue'));
+      const offered = await runCliAsync(['check', file, '--site', sim.url, '--format', 'json'], JAN);
+      assert.equal(offered.status, 0, offered.stdout);
+      writeFileSync(file, recipe('Close Issue'));
+      const priya = await runCliAsync(['check', file, '--site', sim.url, '--format', 'json'], {
+        JIRA_EMAIL: 'priya@acme.example',
+        JIRA_API_TOKEN: 'sim-token-priya',
+      });
+      assert.equal(priya.status, 0, priya.stdout);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('warns of a permission that reaches the account only as the issue reporter (conditional-permission)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jrl-cond-'));
     const file = join(dir, 'fix.recipe.yaml');

@@ -11,7 +11,7 @@
  * - With no context, a project permission is held if it is held in any project.
  * Inactive users hold nothing (they cannot log in anyway).
  */
-import type { Holder, SimIssue, SimProject, SimSecurityLevel, SimUser, World } from './scenario/world';
+import type { Holder, SimIssue, SimProject, SimSecurityLevel, SimTransition, SimUser, World } from './scenario/world';
 
 /** The user a question is about; null for anonymous. */
 export type Subject = SimUser | null;
@@ -61,6 +61,16 @@ export class PermissionEvaluator {
   settableLevels(subject: Subject, project: SimProject): readonly SimSecurityLevel[] {
     if (!subject || !project.issueSecurityScheme || !this.inProject(subject, 'SET_ISSUE_SECURITY', project)) return [];
     return project.issueSecurityScheme.levels.filter((l) => this.isLevelMember(subject, l, project));
+  }
+
+  /**
+   * The transitions the user may make on an issue now: none unless they see it and hold Transition Issues on it,
+   * then those whose condition they meet (Jira's getTransitions: "if the user does not have the Transition issues
+   * project permission the response will not list any transitions").
+   */
+  transitionsOn(subject: Subject, issue: SimIssue): readonly SimTransition[] {
+    if (!this.canSeeIssue(subject, issue) || !this.onIssue(subject, 'TRANSITION_ISSUES', issue)) return [];
+    return issue.transitions.filter((t) => !t.holders || t.holders.some((h) => this.matches(h, subject, issue.project, issue)));
   }
 
   /** The application roles (product access) the user has. */

@@ -57,6 +57,16 @@ describe('jira answers and needs', () => {
     assert.ok(needsCover(big, noExplain));
   });
 
+  it('asks an issue whose transitions are needed about itself, and covers transitions only where they were asked', () => {
+    const withTransitions = normalizeNeeds({ global: [], projects: {}, transitionIssues: ['eng-1', 'nonsense'] });
+    assert.deepEqual([...withTransitions.transitionIssues], ['ENG-1']);
+    assert.deepEqual([...withTransitions.issues], [['ENG-1', []]]);
+    assert.deepEqual([...withTransitions.projects], [['ENG', []]]);
+    const without = normalizeNeeds({ global: [], projects: { ENG: [] }, issues: { 'ENG-1': [] } });
+    assert.ok(!needsCover(without, withTransitions));
+    assert.ok(needsCover(withTransitions, without));
+  });
+
   it('names permission holders', () => {
     assert.deepEqual(holderOf({ type: 'projectRole', parameter: '10002', projectRole: { id: 10002, name: 'QA' } }), {
       type: 'projectRole',

@@ -1,6 +1,7 @@
 /**
  * Request budgets of a live fetch, counted at the simulator. For an account that administers nothing, P projects:
- * Data Center ≤ 2 + P; Cloud ≤ 3 + ⌈P/50⌉ + ⌈P/1000⌉ (literal issues add to both: see issue-context.test.ts).
+ * Data Center ≤ 2 + P; Cloud ≤ 3 + ⌈P/50⌉ + ⌈P/1000⌉ (literal issues add to both: see issue-context.test.ts; so do
+ * the transitions of literal issues a step transitions, one request each: see transitions.test.ts).
  * An administrator adds at most one request per project with a missing grant and one per distinct scheme.
  */
 import assert from 'node:assert/strict';

@@ -219,6 +219,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
       ...transitionRules('status'),
       ...issueFieldRules,
     ],
+    workflowInputs: [{ input: 'status', names: 'status' }],
     inputs: [issueInput, { key: 'status', description: 'New status; makes a transition. Needs Transition Issues.' }, ...issueFieldInputs],
     notes: [SECURITY_NOTE],
   },
@@ -240,6 +241,10 @@ export const OPERATIONS: readonly OperationSpec[] = [
         source: permissionDescription('Resolve Issues', RESOLVE_DESCRIPTION),
       },
     ],
+    workflowInputs: [
+      { input: 'transition', names: 'transition' },
+      { input: 'status', names: 'status' },
+    ],
     inputs: [
       issueInput,
       { key: 'status', description: 'Target status name, e.g. Closed.' },
@@ -249,6 +254,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
     ],
     notes: [
       "Which transitions exist depends on the workflow. Jira's classic workflow guards its close and resolve transitions with Close Issues and Resolve Issues on top of Transition Issues; simplified and team-managed workflows (status Done) guard none.",
+      'On a literal issue, the live check asks Jira which transitions the account may make on it (getTransitions) and judges the transition or status by that list instead.',
     ],
   },
   {

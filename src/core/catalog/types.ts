@@ -48,6 +48,12 @@ export interface OwnItemRule {
   readonly createdBy: readonly string[];
 }
 
+/** An input naming a transition (`names: 'transition'`: its name or id) or its target status (`'status'`). */
+export interface WorkflowInput {
+  readonly input: string;
+  readonly names: 'transition' | 'status';
+}
+
 export interface InputSpec {
   readonly key: string;
   readonly description: string;
@@ -73,6 +79,12 @@ export interface OperationSpec {
   readonly inputRules?: readonly InputPermissionRule[];
   readonly otherProjects?: readonly OtherProjectRule[];
   readonly ownItem?: OwnItemRule;
+  /**
+   * Inputs that name a workflow transition (by name or id) or the status it leads to. On a literal issue whose
+   * transitions the account sees are known, these are checked against them, and the classic workflow's rules
+   * (`workflow-dependent` input rules on these inputs) give way to that exact answer.
+   */
+  readonly workflowInputs?: readonly WorkflowInput[];
   readonly inputs?: readonly InputSpec[];
   /** The polling trigger that does the same job without registering a webhook. */
   readonly pollingAlternative?: string;

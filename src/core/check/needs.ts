@@ -1,4 +1,5 @@
-import { isGlobalPermission } from '../catalog';
+import { isGlobalPermission, type OperationSpec } from '../catalog';
+import type { OperationStep } from '../recipe/model';
 import type { PermissionNeeds } from '../snapshot/needs';
 import type { RecipeAnalysis } from './analyze';
 import { literalIssueKey, ProjectResolver } from './projects';
@@ -9,13 +10,13 @@ import { keysToFetch } from './requirements';
  * only linked account). One fetch per site then covers every recipe: never one request per step.
  */
 export function permissionNeeds(analyses: readonly RecipeAnalysis[]): Map<string, PermissionNeeds> {
-  const bySite = new Map<string, { global: Set<string>; projects: Map<string, Set<string>>; security: Set<string>; issues: Map<string, Set<string>> }>();
+  const bySite = new Map<string, SiteNeeds>();
   for (const analysis of analyses) {
     const resolver = new ProjectResolver(analysis.model);
     for (const { step, connection, operation } of analysis.jiraSteps) {
       const host = connection.host ?? '';
       let site = bySite.get(host);
-      if (!site) bySite.set(host, (site = { global: new Set(), projects: new Map(), security: new Set(), issues: new Map() }));
+      if (!site) bySite.set(host, (site = { global: new Set(), projects: new Map(), security: new Set(), issues: new Map(), transitions: new Set() }));
       for (const rule of operation.otherProjects ?? []) {
         if (!step.inputs.has(rule.input)) continue;
         for (const project of resolver.projectsNamedBy(step, rule.input, rule.names)) addAll(site.projects, project, rule.project);
@@ -27,6 +28,8 @@ export function permissionNeeds(analyses: readonly RecipeAnalysis[]): Map<string
       // A literal issue is asked about as itself: a project answer is not exact for issue-role grants.
       const issue = literalIssueKey(step);
       if (issue) addAll(site.issues, issue, projectKeys);
+      // A literal transition or status on a literal issue is judged by the transitions Jira offers there.
+      if (issue && namesTransition(operation, step)) site.transitions.add(issue);
       for (const project of resolver.projectsOf(step)) {
         addAll(site.projects, project, projectKeys);
         if (step.inputs.has('security')) site.security.add(project);
@@ -40,9 +43,25 @@ export function permissionNeeds(analyses: readonly RecipeAnalysis[]): Map<string
       projects: sortedRecord(site.projects),
       securityLevelProjects: [...site.security].sort(),
       ...(site.issues.size ? { issues: sortedRecord(site.issues) } : {}),
+      ...(site.transitions.size ? { transitionIssues: [...site.transitions].sort() } : {}),
     });
   }
   return result;
+}
+
+interface SiteNeeds {
+  readonly global: Set<string>;
+  readonly projects: Map<string, Set<string>>;
+  readonly security: Set<string>;
+  readonly issues: Map<string, Set<string>>;
+  readonly transitions: Set<string>;
+}
+
+function namesTransition(operation: OperationSpec, step: OperationStep): boolean {
+  return (operation.workflowInputs ?? []).some(({ input }) => {
+    const entry = step.inputs.get(input);
+    return !!entry && !entry.dynamic && !!entry.literal?.trim();
+  });
 }
 
 function addAll(map: Map<string, Set<string>>, key: string, values: readonly string[]): void {

@@ -12,7 +12,8 @@ import { issueAnswer } from './issue-answer';
 import { requirementHeld } from './held';
 import { accountLabel, alternativesLabel, alternativesWhere, holdersLabel, operationLabel, stepLabel, stepName } from './labels';
 import { actsOnUnnamedIssues, ProjectResolver } from './projects';
-import { needsProject, requirementsOf, type Requirement } from './requirements';
+import { needsProject, type Requirement } from './requirements';
+import { knownTransitions, stepRequirements, transitionsLabel, unavailableTransitions } from './transitions';
 
 /**
  * Checks each Jira step of an analysed recipe against the snapshot of the account its connection runs as.
@@ -79,7 +80,7 @@ function connectionRange(connection: ResolvedConnection, step: OperationStep): R
 
 function checkStep(jiraStep: JiraStep, snapshot: PermissionSnapshot, resolver: ProjectResolver): Finding[] {
   const { step, operation } = jiraStep;
-  const requirements = requirementsOf(operation, step.inputs, snapshot);
+  const requirements = stepRequirements(operation, step, snapshot);
   const ctx = new StepContext(jiraStep, snapshot, ownItemOrigin(jiraStep, resolver));
 
   const globalOnly = requirements.filter((r) => !needsProject(r));
@@ -222,6 +223,7 @@ class StepContext {
         `${unknown.join(', ')} in project ${key} not verified: not in the snapshot; fetch the permissions again to check ${unknown.length > 1 ? 'them' : 'it'}.`,
       );
     this.checkSecurityLevel(key, project);
+    if (answer.onIssue) this.checkTransitions(key, answer.onIssue, answer.judged);
   }
 
   missingGlobal(requirement: Requirement): void {
@@ -305,6 +307,25 @@ class StepContext {
       `${this.subject} needs ${describePermission(rule.all)} in project ${key} unless the ${rule.item} is one ${this.account} created: it holds only ${describePermission(rule.own)} there, and ${origin.from}. Whether Jira allows it depends on the ${rule.item}'s author.`,
       { input: rule.input },
     );
+  }
+
+  /** The transition or status a step names on a literal issue, against the transitions Jira offers the account there. */
+  private checkTransitions(key: string, issueKey: string, judged: ProjectSnapshot): void {
+    const transitions = knownTransitions(this.step, this.snapshot);
+    // Without Transition Issues Jira lists none by definition; that finding already says what's wrong.
+    if (!transitions || judged.permissions?.TRANSITION_ISSUES === false) return;
+    const offered = transitions.length ? `Jira offers it only ${transitionsLabel(transitions)}` : 'Jira offers it no transition there now';
+    for (const missing of unavailableTransitions(this.jiraStep.operation, this.step, transitions)) {
+      const what = missing.names === 'status' ? `no transition to the status "${missing.value}"` : `no transition "${missing.value}"`;
+      this.push(
+        FindingCode.TransitionUnavailable,
+        key,
+        [],
+        missing.range,
+        `${this.subject}: ${issueKey} has ${what} that ${this.account} may make on ${this.snapshot.site} (${offered}). The issue's workflow, its current status or a transition condition rules it out.`,
+        { issue: issueKey, input: missing.input },
+      );
+    }
   }
 
   private checkSecurityLevel(key: string, project: ProjectSnapshot): void {

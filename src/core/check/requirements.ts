@@ -10,6 +10,8 @@ export interface Requirement {
   readonly keys: readonly string[];
   readonly input?: string;
   readonly why?: string;
+  /** A guess from the classic workflow's conditions, which an issue's own transitions replace when known. */
+  readonly workflowGuess?: true;
 }
 
 /** What the requirements may depend on of the account a step runs as. */
@@ -39,7 +41,8 @@ export function requirementsOf(op: OperationSpec, inputs: ReadonlyMap<string, In
     if (!entry) continue;
     if (rule.valuePattern !== undefined && !(entry.literal !== undefined && new RegExp(`^(?:${rule.valuePattern})$`, 'i').test(entry.literal.trim()))) continue;
     if (rule.exceptSelf && account && !entry.dynamic && isAccount(entry.literal, account)) continue;
-    for (const key of rule.adds) add({ keys: [key], input: rule.input, why: rule.why });
+    const guess = rule.source.kind === 'workflow-dependent' ? { workflowGuess: true as const } : {};
+    for (const key of rule.adds) add({ keys: [key], input: rule.input, why: rule.why, ...guess });
   }
   return requirements;
 }

@@ -12,7 +12,9 @@
  *   global permissions                                             0   (they ride along in the project requests;
  *                                                                       1 only when no project answered)
  *   literal issues (I), one `mypermissions?issueKey=` each, in visible projects      I
- *   → 2 + P + I, on Data Center and on Cloud alike.
+ *   transitions of literal issues a step transitions by a literal name or status (T ≤ I), one
+ *   `GET /rest/api/{3|2}/issue/{key}/transitions` each, for visible issues (either strategy)              T
+ *   → 2 + P + I + T, on Data Center and on Cloud alike.
  *   Cloud "bulk" strategy: project ids from `/rest/api/3/project/search?keys=…` (50 keys a page), unless known,
  *   then `POST /rest/api/3/permissions/check` (1,000 projects a call, global keys ride along in the first):
  *   2 + ⌈P'/50⌉ + ⌈P/1000⌉, P' = projects whose id isn't known. Break-even: per-project costs P (counted +1
@@ -20,7 +22,7 @@
  *   from 3 projects on (2 with global keys) — and stays per-project on ties, as `mypermissions` is the documented per-project answer.
  *   Literal issues on Cloud's bulk path: ids from `POST /rest/api/3/issue/bulkfetch` (100 a request, in parallel
  *   with the project search), then the bulk check's `issues` alongside the projects: 2 + ⌈P'/50⌉ + ⌈I/100⌉ +
- *   ⌈(P+I)/1000⌉, against 2 + P + I one at a time; "auto" compares the two.
+ *   ⌈(P+I)/1000⌉ (+ T), against 2 + P + I (+ T) one at a time; "auto" compares the two (T is the same for both).
  *   (Looking ids up with `GET /rest/api/2/project/{key}`, one per project, would cost P + ⌈P/1000⌉: never cheaper.)
  *   Projects named by numeric id (n8n workflows) add one `GET /rest/api/2/project/{id}` each, to learn their key.
  *   Outside the budget, both only asked for: `securitylevel`, one per project in `securityLevelProjects`; and
@@ -50,6 +52,7 @@ import { BULK_FETCH_MAX_ISSUES, findIssueIds, type IssueIds } from './issue-ids'
 import { findProjectIds } from './project-ids';
 import { resolveProjectRefs, type ResolvedProjectRefs } from './project-refs';
 import { fetchSecurityLevels } from './projects';
+import { fetchTransitions } from './transitions';
 import { normalizeNeeds, projectOfIssue, type NormalizedNeeds, type PermissionNeeds } from '../snapshot/needs';
 import type { JiraSite } from './site';
 
@@ -78,7 +81,7 @@ export async function fetchSnapshot(
     const fetcher = new PermissionFetcher(http, refs.needs, options);
     const fetched = info.deployment === 'cloud' && useBulk(refs.needs, options) ? await fetcher.viaBulkCheck() : await fetcher.perProject(info.deployment);
     const global = fetched.global;
-    const projects = withProjectRefs(fetched.projects, refs);
+    const projects = withProjectRefs(await fetcher.withTransitions(info.deployment, fetched.projects), refs);
     return normalizeSnapshot({
       version: 1,
       site: normalized.baseUrl,
@@ -175,6 +178,23 @@ class PermissionFetcher {
       }),
     );
     return result;
+  }
+
+  /**
+   * The transitions the account may make on each literal issue a step transitions, one request each, for issues
+   * that answered as visible. A failed request leaves them absent: the classic workflow's rules stand in.
+   */
+  async withTransitions(deployment: 'cloud' | 'server', projects: Record<string, ProjectSnapshot>): Promise<Record<string, ProjectSnapshot>> {
+    const found = new Map<string, IssueSnapshot>();
+    await Promise.all(
+      [...this.needs.transitionIssues].map(async (issueKey) => {
+        const issue = projects[projectOfIssue(issueKey) ?? '']?.issues?.[issueKey];
+        if (!issue?.visible || issue.unavailable) return;
+        const transitions = await this.unless(fetchTransitions(this.http, deployment, issueKey), `transitions of ${issueKey}`);
+        if (transitions) found.set(issueKey, { ...issue, transitions });
+      }),
+    );
+    return withIssues(projects, found);
   }
 
   /** The global keys every permission request carries: those needed, and ADMINISTER when explanations are on. */

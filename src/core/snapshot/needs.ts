@@ -11,6 +11,8 @@ export interface PermissionNeeds {
   readonly explain?: boolean;
   /** Issue key → permission keys needed on that issue (recipes that name the issue literally). */
   readonly issues?: Readonly<Record<string, readonly string[]>>;
+  /** Literal issues whose transitions (as the account sees them) the recipes need: steps that transition them. */
+  readonly transitionIssues?: readonly string[];
 }
 
 export interface NormalizedNeeds {
@@ -20,6 +22,8 @@ export interface NormalizedNeeds {
   readonly explain: boolean;
   /** Issue key (upper case) → keys; every issue's project is among `projects`. */
   readonly issues: ReadonlyMap<string, readonly string[]>;
+  /** Issue keys (upper case) whose transitions are fetched; every one is among `issues`. */
+  readonly transitionIssues: ReadonlySet<string>;
 }
 
 const ISSUE_KEY = /^([A-Z][A-Z0-9_]*)-\d+$/;
@@ -36,7 +40,12 @@ export function normalizeNeeds(needs: PermissionNeeds): NormalizedNeeds {
   for (const [key, list] of Object.entries(needs.projects)) projects.set(key, keys(list));
   for (const key of needs.securityLevelProjects ?? []) if (!projects.has(key)) projects.set(key, []);
   const issues = new Map<string, string[]>();
-  for (const [issue, list] of Object.entries(needs.issues ?? {})) {
+  const transitionIssues = new Set<string>();
+  // An issue whose transitions are asked is asked about as itself too: only a visible issue has transitions.
+  const asked = Object.entries(needs.issues ?? {});
+  for (const issue of needs.transitionIssues ?? []) if (projectOfIssue(issue)) transitionIssues.add(issue.toUpperCase());
+  for (const issue of transitionIssues) asked.push([issue, []]);
+  for (const [issue, list] of asked) {
     const project = projectOfIssue(issue);
     if (!project) continue;
     const upper = issue.toUpperCase();
@@ -50,6 +59,7 @@ export function normalizeNeeds(needs: PermissionNeeds): NormalizedNeeds {
     securityLevelProjects: new Set(needs.securityLevelProjects ?? []),
     explain: needs.explain ?? true,
     issues: new Map([...issues].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    transitionIssues: new Set([...transitionIssues].sort()),
   };
 }
 
@@ -67,6 +77,7 @@ export function needsCover(had: NormalizedNeeds, wanted: NormalizedNeeds): boole
     const hadKeys = had.issues.get(issue);
     if (!hadKeys || !covers(hadKeys, keys)) return false;
   }
+  for (const issue of wanted.transitionIssues) if (!had.transitionIssues.has(issue)) return false;
   return true;
 }
 
@@ -77,11 +88,13 @@ export function mergeNeeds(a: PermissionNeeds, b: PermissionNeeds): PermissionNe
   for (const [key, keys] of Object.entries(b.projects)) projects[key] = union(projects[key], keys);
   const issues: Record<string, readonly string[]> = { ...a.issues };
   for (const [key, keys] of Object.entries(b.issues ?? {})) issues[key] = union(issues[key], keys);
+  const transitionIssues = union(a.transitionIssues, b.transitionIssues);
   return {
     global: union(a.global, b.global),
     projects,
     securityLevelProjects: union(a.securityLevelProjects, b.securityLevelProjects),
     ...(a.explain === false && b.explain === false ? { explain: false } : {}),
     ...(Object.keys(issues).length ? { issues } : {}),
+    ...(transitionIssues.length ? { transitionIssues } : {}),
   };
 }

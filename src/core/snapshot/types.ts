@@ -45,6 +45,19 @@ export interface IssueSnapshot {
   readonly permissions?: Readonly<Record<string, boolean>>;
   /** Why this issue's permissions could not be fetched; its project's answer stands in. */
   readonly unavailable?: string;
+  /**
+   * The transitions the account may make on the issue now, as Jira lists them for it (`GET …/issue/{key}/transitions`),
+   * when they were fetched. Absent: not known, and the classic workflow's rules stand in.
+   */
+  readonly transitions?: readonly IssueTransition[];
+}
+
+/** One workflow transition as Jira offers it: its id, its name and the status it leads to. */
+export interface IssueTransition {
+  readonly id: string;
+  readonly name: string;
+  /** Name of the target status. */
+  readonly to: string;
 }
 
 export interface ProjectSnapshot {

@@ -12,6 +12,7 @@ import { getProject, listProjects, searchProjects } from './projects';
 import type { Route } from './route';
 import { securityLevels } from './security-levels';
 import { serverInfo } from './server-info';
+import { issueTransitions } from './transitions';
 
 export const ROUTES: readonly Route[] = [
   myself,
@@ -19,6 +20,7 @@ export const ROUTES: readonly Route[] = [
   myPermissions,
   bulkCheck,
   bulkFetchIssues,
+  issueTransitions,
   allPermissions,
   listProjects,
   searchProjects,

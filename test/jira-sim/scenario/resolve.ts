@@ -19,6 +19,7 @@ import type {
   SimProject,
   SimProjectRole,
   SimRoleMembers,
+  SimStatus,
   SimUser,
   World,
 } from './world';
@@ -219,6 +220,12 @@ class Resolver {
         ...(i.assignee !== undefined ? { assignee: this.user(i.assignee, `${where}.assignee`) } : {}),
         ...(securityLevel ? { securityLevel } : {}),
         fields: new Map(Object.entries(i.fields ?? {})),
+        transitions: (i.transitions ?? []).map((t) => ({
+          id: t.id,
+          name: t.name,
+          to: this.status(t.to),
+          ...(t.holders ? { holders: t.holders.map((h) => this.holder(h, `${where}.transitions "${t.name}"`)).filter(isDefined) } : {}),
+        })),
       });
     }
     this.unique(issues, (i) => i.id, 'issue id');
@@ -271,6 +278,15 @@ class Resolver {
     if (!found) this.problem(`${where}: unknown custom field "${id}"`);
     else if (found.type !== type) this.problem(`${where}: ${id} is a ${found.type} field, not a ${type} field`);
     return found;
+  }
+
+  private readonly statuses = new Map<string, SimStatus>();
+
+  /** A status by name; ids are given in order of first mention, from 10000 (inferred: Jira numbers its own likewise). */
+  private status(name: string): SimStatus {
+    let status = this.statuses.get(name);
+    if (!status) this.statuses.set(name, (status = { id: String(10000 + this.statuses.size), name }));
+    return status;
   }
 
   private holder(h: ScenarioHolder, where: string): Holder | undefined {

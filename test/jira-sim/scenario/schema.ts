@@ -149,6 +149,15 @@ export const SCENARIO_SCHEMA = {
           assignee: name,
           securityLevel: name,
           fields: { type: 'object', additionalProperties: names },
+          transitions: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['id', 'name', 'to'],
+              properties: { id: { type: 'string', pattern: '^\\d+$' }, name, to: name, holders: { type: 'array', items: holder } },
+            },
+          },
         },
       },
     },

@@ -148,4 +148,18 @@ export interface ScenarioIssue {
   securityLevel?: string;
   /** custom field id → user handles (user fields) or group names (group fields) */
   fields?: Record<string, string[]>;
+  /** The workflow transitions open from the issue's current status. */
+  transitions?: ScenarioTransition[];
+}
+
+/**
+ * A transition Jira offers on an issue to those who hold Transition Issues there and meet its condition: `holders`
+ * (any one of them, e.g. `{ projectRole: QA }`), or no condition when absent.
+ */
+export interface ScenarioTransition {
+  id: string;
+  name: string;
+  /** Name of the target status. */
+  to: string;
+  holders?: ScenarioHolder[];
 }

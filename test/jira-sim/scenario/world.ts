@@ -115,6 +115,20 @@ export interface SimIssue {
   readonly securityLevel?: SimSecurityLevel;
   /** custom field id → user handles (user fields) or group names (group fields) */
   readonly fields: ReadonlyMap<string, readonly string[]>;
+  readonly transitions: readonly SimTransition[];
+}
+
+export interface SimTransition {
+  readonly id: string;
+  readonly name: string;
+  readonly to: SimStatus;
+  /** The condition: who may make it (any one of them); undefined for none. */
+  readonly holders?: readonly Holder[];
+}
+
+export interface SimStatus {
+  readonly id: string;
+  readonly name: string;
 }
 
 export interface World {
