@@ -60,8 +60,8 @@ th, td { border: 1px solid var(--vscode-panel-border); padding: 4px 8px; text-al
 th { background: var(--vscode-editorWidget-background); }
 tr:hover td { background: var(--vscode-list-hoverBackground); }
 code { font-family: var(--vscode-editor-font-family); background: var(--vscode-textCodeBlock-background); padding: 1px 4px; border-radius: 3px; }
-.actions { position: sticky; top: 0; display: flex; gap: 8px; padding: 12px 0; background: var(--vscode-editor-background); border-bottom: 1px solid var(--vscode-panel-border); }
-button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: 1px solid var(--vscode-button-border, transparent); padding: 4px 12px; cursor: pointer; font-family: inherit; }
+.actions { position: sticky; top: 0; display: flex; flex-wrap: wrap; gap: 8px; padding: 12px 0; background: var(--vscode-editor-background); border-bottom: 1px solid var(--vscode-panel-border); }
+button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: 1px solid var(--vscode-button-border, transparent); padding: 4px 12px; cursor: pointer; font-family: inherit; white-space: nowrap; }
 button:hover { background: var(--vscode-button-hoverBackground); }
 button:focus { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
 `;
