@@ -1,6 +1,17 @@
 import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { analyzeOversized, analyzeRecipe, analyzeUnreadable, applySuppressions, check, isVerified, verifySteps, type RecipeAnalysis } from '../../core/check';
+import {
+  analyzeOversized,
+  analyzeRecipe,
+  analyzeUnreadable,
+  applySuppressions,
+  check,
+  compareFindings,
+  isVerified,
+  overPrivilegeFindings,
+  verifySteps,
+  type RecipeAnalysis,
+} from '../../core/check';
 import { ignoreRulesFor, type IgnoreRule } from '../../core/config/workspace-config';
 import { MAX_RECIPE_BYTES } from '../../core/recipe/limits';
 import { errorMessage } from '../../core/text/error-message';
@@ -58,8 +69,13 @@ export function analyseFiles(files: readonly string[], config: LoadedConfig): An
 }
 
 export function runCheck(options: CheckOptions): CheckResult {
-  const reports: FileReport[] = options.files.map(({ file, analysis, ignore }) => {
-    const all = check(analysis, options.snapshots);
+  // Over-privilege is judged on the run as a whole: whether any recipe of it needs Administer Jira.
+  const overPrivileged = overPrivilegeFindings(
+    options.files.map((f) => ({ path: f.file, analysis: f.analysis })),
+    options.snapshots,
+  );
+  const reports: FileReport[] = options.files.map(({ file, analysis, ignore }, i) => {
+    const all = [...check(analysis, options.snapshots), ...overPrivileged[i]].sort(compareFindings);
     const { findings, suppressed } = applySuppressions(all, analysis.model.suppressions, ignore);
     // Steps count as verified by what was found, silenced or not: a suppression hides a finding, it checks nothing.
     return { file, findings, suppressed, steps: verifySteps(analysis, all) };

@@ -31,6 +31,7 @@ const RULE_TEXT: Record<FindingCode, string> = {
   'missing-scope': 'The OAuth 2.0 token of the linked account lacks a scope the step needs.',
   'unknown-input': 'A step gives an input its operation does not take.',
   'missing-input': 'A step lacks an input its operation requires.',
+  'account-over-privileged': 'The linked account holds Administer Jira, which none of the recipes checked needs.',
 };
 
 const LEVEL = { error: 'error', warning: 'warning', information: 'note' } as const;

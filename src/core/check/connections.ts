@@ -1,4 +1,5 @@
 import type { ConnectionEntry, OperationStep, RecipeModel } from '../recipe/model';
+import type { Range } from '../text/range';
 
 /** The connection a step runs on, as far as the recipe tells. */
 export interface ResolvedConnection {
@@ -27,6 +28,11 @@ export function withConnectionSites(model: RecipeModel, sites: ConnectionSites |
   for (const [name, entry] of model.connections)
     connections.set(name, entry.host === undefined && sites.has(name) ? { ...entry, host: sites.get(name) } : entry);
   return { ...model, connections };
+}
+
+/** Where findings about a connection's account sit: its declaration (the host, else its key), else the step. */
+export function connectionRange(connection: ResolvedConnection, step: OperationStep): Range {
+  return connection.entry?.hostRange ?? connection.entry?.keyRange ?? step.operationRange;
 }
 
 /**

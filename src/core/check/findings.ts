@@ -28,6 +28,7 @@ export const FindingCode = {
   MissingScope: 'missing-scope',
   UnknownInput: 'unknown-input',
   MissingInput: 'missing-input',
+  AccountOverPrivileged: 'account-over-privileged',
 } as const;
 export type FindingCode = (typeof FindingCode)[keyof typeof FindingCode];
 
@@ -57,6 +58,7 @@ export const SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   'missing-scope': 'error',
   'unknown-input': 'warning',
   'missing-input': 'error',
+  'account-over-privileged': 'information',
 };
 
 /** Findings a Jira administrator can resolve by granting something: what access requests and quick fixes offer. */

@@ -14,6 +14,7 @@ export * from './needs';
 export * from './requirements';
 export * from './labels';
 export * from './held';
+export * from './over-privilege';
 export { checkPermissions };
 
 /**

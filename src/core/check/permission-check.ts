@@ -5,7 +5,7 @@ import { projectOf, snapshotForHost } from '../snapshot/normalize';
 import type { PermissionSnapshot, ProjectSnapshot } from '../snapshot/types';
 import type { Range } from '../text/range';
 import type { JiraStep, RecipeAnalysis } from './analyze';
-import type { ResolvedConnection } from './connections';
+import { connectionRange } from './connections';
 import { conditionalGrant } from './conditional';
 import { finding, FindingCode, type Finding } from './findings';
 import { issueAnswer } from './issue-answer';
@@ -72,10 +72,6 @@ function connectionFindings(first: JiraStep, snapshot: PermissionSnapshot | unde
     return undefined;
   }
   return snapshot;
-}
-
-function connectionRange(connection: ResolvedConnection, step: OperationStep): Range {
-  return connection.entry?.hostRange ?? connection.entry?.keyRange ?? step.operationRange;
 }
 
 function checkStep(jiraStep: JiraStep, snapshot: PermissionSnapshot, resolver: ProjectResolver): Finding[] {

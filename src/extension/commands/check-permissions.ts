@@ -66,7 +66,8 @@ export function registerCheckPermissions(context: vscode.ExtensionContext, check
             );
           }
           if (token.isCancellationRequested) return { files: 0, errors: 0, warnings: 0, information: 0, cancelled: true };
-          const findings = files.flatMap((f) => checker.publish(f.uri, f.analysis));
+          // The workspace as a whole also tells whether an account holds more than any of its recipes needs.
+          const findings = (scope === 'workspace' ? checker.publishWorkspace(files) : files.map((f) => checker.publish(f.uri, f.analysis))).flat();
           const summary: CheckSummary = { files: files.length, ...countBySeverity(findings), cancelled: false };
           if (!args.quiet) void showSummary(summary);
           return summary;

@@ -5,6 +5,8 @@ import {
   analyzeUnreadable,
   applySuppressions,
   check,
+  compareFindings,
+  overPrivilegeFindings,
   permissionNeeds,
   type Finding,
   type RecipeAnalysis,
@@ -17,9 +19,22 @@ import { readSettings } from '../settings';
 import { forgetDocument, isRecipeDocument, recipeFileName } from './recipe-documents';
 
 interface Checked {
+  readonly uri: vscode.Uri;
   readonly version: number;
   readonly analysis: RecipeAnalysis;
+  /** The recipe's own findings, before suppressions. */
+  readonly own: readonly Finding[];
+  /** Findings that only the workspace as a whole tells (account-over-privileged), before suppressions. */
+  workspace: readonly Finding[];
+  /** What stands after suppressions: what hovers, quick fixes and access requests see. */
   findings: Finding[];
+}
+
+/** A recipe to publish the findings of; version -1 for a file read from disk. */
+interface ToPublish {
+  readonly uri: vscode.Uri;
+  readonly analysis: RecipeAnalysis;
+  readonly version?: number;
 }
 
 /**
@@ -31,9 +46,11 @@ export class RecipeChecker implements vscode.Disposable {
   private readonly checked = new Map<string, Checked>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Set by the first workspace check: from then on, the recipes held stand for the workspace, for its findings. */
+  private workspaceChecked = false;
   /** The workspace configuration each analysis was made with: its connection sites are part of the model. */
   private readonly madeWith = new WeakMap<RecipeAnalysis, WorkspaceConfig>();
-  /** Fires after a recipe's findings change. */
+  /** Fires after a recipe's findings change, or it is forgotten. */
   readonly onDidCheck = this.changed.event;
 
   constructor(
@@ -105,32 +122,77 @@ export class RecipeChecker implements vscode.Disposable {
 
   /** Sets the findings of a file that was checked elsewhere (the workspace check reads files that aren't open). */
   publish(uri: vscode.Uri, analysis: RecipeAnalysis, version = -1): Finding[] {
-    const all = vscode.workspace.isTrusted ? check(analysis, this.permissions.snapshots()) : [...analysis.findings];
+    return this.publishAll([{ uri, analysis, version }])[0];
+  }
+
+  /**
+   * Sets the findings of every recipe of the workspace, and from now on keeps the findings that only the workspace
+   * as a whole tells (an account holding more than any recipe needs) true at each change of a recipe or account.
+   */
+  publishWorkspace(recipes: readonly ToPublish[]): Finding[][] {
+    this.workspaceChecked = true;
+    // A file of the workspace it no longer holds was deleted (before its watcher told us) or is no recipe any more.
+    // Recipes from elsewhere (untitled, outside the folders) stay.
+    const current = new Set(recipes.map((r) => r.uri.toString()));
+    for (const entry of [...this.checked.values()])
+      if (!current.has(entry.uri.toString()) && vscode.workspace.getWorkspaceFolder(entry.uri)) this.drop(entry.uri);
+    return this.publishAll(recipes);
+  }
+
+  private publishAll(recipes: readonly ToPublish[]): Finding[][] {
+    const snapshots = this.permissions.snapshots();
+    for (const { uri, analysis, version = -1 } of recipes) {
+      const own = vscode.workspace.isTrusted ? check(analysis, snapshots) : [...analysis.findings];
+      this.checked.set(uri.toString(), { uri, version, analysis, own, workspace: [], findings: [] });
+    }
+    this.updateWorkspaceFindings(new Set(recipes.map((r) => r.uri.toString())));
+    return recipes.map((r) => this.checked.get(r.uri.toString())?.findings ?? []);
+  }
+
+  /** Recomputes the workspace-level findings; shows the recipes in `changed` and those whose findings moved. */
+  private updateWorkspaceFindings(changed: ReadonlySet<string>): void {
+    const entries = [...this.checked.values()];
+    const workspace =
+      this.workspaceChecked && vscode.workspace.isTrusted
+        ? overPrivilegeFindings(
+            entries.map((e) => ({ path: e.uri.path, analysis: e.analysis })),
+            this.permissions.snapshots(),
+          )
+        : entries.map((): Finding[] => []);
+    entries.forEach((entry, i) => {
+      if (!changed.has(entry.uri.toString()) && sameFindings(entry.workspace, workspace[i])) return;
+      entry.workspace = workspace[i];
+      this.show(entry);
+    });
+  }
+
+  private show(entry: Checked): void {
     // Suppressed findings stay visible as hints; hovers, quick fixes and access requests see only the others.
-    const rules = ignoreRulesFor(this.config(), vscode.workspace.asRelativePath(uri, false));
-    const { findings, suppressed } = applySuppressions(all, analysis.model.suppressions, rules);
-    this.checked.set(uri.toString(), { version, analysis, findings });
-    this.collection.set(uri, [...findings.map(toDiagnostic), ...suppressed.map(toSuppressedDiagnostic)]);
-    this.changed.fire(uri);
-    return findings;
+    const rules = ignoreRulesFor(this.config(), vscode.workspace.asRelativePath(entry.uri, false));
+    const all = [...entry.own, ...entry.workspace].sort(compareFindings);
+    const { findings, suppressed } = applySuppressions(all, entry.analysis.model.suppressions, rules);
+    entry.findings = findings;
+    this.collection.set(entry.uri, [...findings.map(toDiagnostic), ...suppressed.map(toSuppressedDiagnostic)]);
+    this.changed.fire(entry.uri);
   }
 
   /** Re-checks every recipe we hold findings for, e.g. after an account was linked or permissions arrived. */
   recheckAll(): void {
     const open = new Set<string>();
+    const recipes: ToPublish[] = [];
     for (const document of vscode.workspace.textDocuments) {
       open.add(document.uri.toString());
       if (!this.isRecipe(document)) {
-        if (this.checked.has(document.uri.toString())) this.forget(document.uri);
+        if (this.checked.has(document.uri.toString())) this.drop(document.uri);
         continue;
       }
-      this.publish(document.uri, this.analysis(document), document.version);
+      recipes.push({ uri: document.uri, analysis: this.analysis(document), version: document.version });
     }
     for (const [key, entry] of this.checked) {
       if (open.has(key)) continue;
-      const uri = vscode.Uri.parse(key);
-      this.publish(uri, this.isCurrent(entry.analysis) ? entry.analysis : this.analyze(entry.analysis.text, uri.path));
+      recipes.push({ uri: entry.uri, analysis: this.isCurrent(entry.analysis) ? entry.analysis : this.analyze(entry.analysis.text, entry.uri.path) });
     }
+    this.publishAll(recipes);
     this.requestPermissions();
   }
 
@@ -150,7 +212,7 @@ export class RecipeChecker implements vscode.Disposable {
 
   /** Every checked recipe with its findings. */
   all(): { uri: vscode.Uri; analysis: RecipeAnalysis; findings: readonly Finding[] }[] {
-    return [...this.checked].map(([key, e]) => ({ uri: vscode.Uri.parse(key), analysis: e.analysis, findings: e.findings }));
+    return [...this.checked.values()].map((e) => ({ uri: e.uri, analysis: e.analysis, findings: e.findings }));
   }
 
   /**
@@ -169,15 +231,22 @@ export class RecipeChecker implements vscode.Disposable {
   }
 
   forget(uri: vscode.Uri): void {
-    forgetDocument(uri);
-    this.checked.delete(uri.toString());
-    this.collection.delete(uri);
+    this.drop(uri);
+    this.updateWorkspaceFindings(new Set());
   }
 
   /** Forgets a deleted file, or every checked file under a deleted folder. */
   forgetUnder(uri: vscode.Uri): void {
     const prefix = `${uri.toString()}/`;
-    for (const key of [...this.checked.keys()]) if (key === uri.toString() || key.startsWith(prefix)) this.forget(vscode.Uri.parse(key));
+    for (const key of [...this.checked.keys()]) if (key === uri.toString() || key.startsWith(prefix)) this.drop(vscode.Uri.parse(key));
+    this.updateWorkspaceFindings(new Set());
+  }
+
+  private drop(uri: vscode.Uri): void {
+    forgetDocument(uri);
+    this.checked.delete(uri.toString());
+    this.collection.delete(uri);
+    this.changed.fire(uri);
   }
 
   dispose(): void {
@@ -185,4 +254,10 @@ export class RecipeChecker implements vscode.Disposable {
     this.collection.dispose();
     this.changed.dispose();
   }
+}
+
+/** Whether two lists of findings say the same, at the same places. */
+function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  const text = (findings: readonly Finding[]) => JSON.stringify(findings.map((f) => [f.code, f.message, f.range]));
+  return text(a) === text(b);
 }

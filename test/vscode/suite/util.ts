@@ -111,3 +111,6 @@ export async function unlinkAll(): Promise<void> {
 }
 
 export const JAN = { site: SIM_URL, method: 'api_token', user: 'jan@acme.example', secret: 'sim-token-jan' } as const;
+
+/** A Jira administrator of the demo site (a made-up token, valid only in the simulator). */
+export const ALANA = { ...JAN, user: 'alana@acme.example', secret: 'sim-token-alana' } as const;

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { diagnosticRows, SIM_URL, unlinkAll, waitForDiagnostics, workspaceFile } from './util';
+import { ALANA, diagnosticRows, JAN, SIM_URL, unlinkAll, waitFor, waitForDiagnostics, workspaceFile } from './util';
 
 interface SimRequest {
   readonly path: string;
@@ -102,6 +103,58 @@ describe('Check Recipe Permissions on the workspace', () => {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       await vscode.workspace.fs.delete(file);
     }
+  });
+
+  it('hints, after a workspace check, that an account holding Administer Jira that no recipe needs holds too much; the hint goes once one needs it', async () => {
+    // Alana is a Jira administrator. The recipes with real-time triggers register webhooks, which needs that: set aside.
+    const webhooks = ['escalate-urgent-bugs.recipe.yaml', 'incident-to-support-ticket.workflow.json', 'support-bug-escalation.recipe.json'].map(workspaceFile);
+    const kept = await Promise.all(webhooks.map((uri) => vscode.workspace.fs.readFile(uri)));
+    const evidence = workspaceFile('ops-incident-evidence.recipe.yaml');
+    const hint = `account-over-privileged@3:32-3:${32 + SIM_URL.length}`;
+    const hints = () =>
+      vscode.languages
+        .getDiagnostics()
+        .flatMap(([uri, diagnostics]) =>
+          diagnostics.filter((d) => d.code === 'account-over-privileged').map((d) => `${path.basename(uri.path)} ${d.range.start.line}`),
+        );
+    const evidenceHint = () => diagnosticRows(evidence).filter((r) => r.startsWith('account-over-privileged'));
+    assert.equal(await vscode.commands.executeCommand('jiraRecipeLint.linkAccount', ALANA), SIM_URL);
+    try {
+      await vscode.commands.executeCommand('jiraRecipeLint.checkPermissions', { scope: 'workspace', quiet: true });
+      assert.deepEqual(hints(), [], 'the webhooks need Administer Jira');
+      for (const uri of webhooks) await vscode.workspace.fs.delete(uri);
+      const summary = (await vscode.commands.executeCommand('jiraRecipeLint.checkPermissions', { scope: 'workspace', quiet: true })) as {
+        files: number;
+        information: number;
+      };
+      assert.deepEqual([summary.files, summary.information], [5, 1]);
+      // One hint for the site, on the connection of the first recipe by path.
+      await waitFor(evidenceHint, (rows) => rows.length === 1 && rows[0] === hint, 'the hint on ops-incident-evidence', {
+        on: vscode.languages.onDidChangeDiagnostics,
+      });
+      assert.deepEqual(hints(), ['ops-incident-evidence.recipe.yaml 3']);
+      const [diagnostic] = vscode.languages.getDiagnostics(evidence).filter((d) => d.code === 'account-over-privileged');
+      assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Information);
+      assert.match(
+        diagnostic.message,
+        /^Connection "jira": Alana Grant \(alana@acme\.example\) holds Administer Jira \(ADMINISTER\) on \S+, which none of the 5 recipes checked that run on this site needs\. .*Show Required Permissions/,
+      );
+      // Typed into a real-time trigger, the recipe needs it after all: the hint goes, without another check.
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(evidence));
+      const line = editor.document.lineAt(6);
+      assert.equal(line.text, '  event: new_issue');
+      await editor.edit((edit) => edit.replace(line.range, '  event: updated_issue_webhook'));
+      await waitFor(evidenceHint, (rows) => rows.length === 0, 'no hint once a recipe registers a webhook', { on: vscode.languages.onDidChangeDiagnostics });
+      assert.deepEqual(hints(), []);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await Promise.all(webhooks.map((uri, i) => vscode.workspace.fs.writeFile(uri, kept[i])));
+      assert.equal(await vscode.commands.executeCommand('jiraRecipeLint.linkAccount', JAN), SIM_URL);
+    }
+    // Back as before: every recipe held again, checked for Jan.
+    const summary = await vscode.commands.executeCommand('jiraRecipeLint.checkPermissions', { scope: 'workspace', quiet: true });
+    assert.deepEqual(summary, { files: 8, errors: 13, warnings: 0, information: 0, cancelled: false });
+    assert.deepEqual(hints(), []);
   });
 
   it('goes back to unverified when the account is unlinked, without a reload', async () => {
