@@ -6,7 +6,8 @@ import { issueAnswer } from '../check/issue-answer';
 import { requirementHeld } from '../check/held';
 import { holdersLabel, stepName, whoCanGrant } from '../check/labels';
 import { actsOnUnnamedIssues, ProjectResolver } from '../check/projects';
-import { registersDynamicWebhook, requirementsOf, type Requirement } from '../check/requirements';
+import { registersDynamicWebhook, type Requirement } from '../check/requirements';
+import { stepRequirements } from '../check/transitions';
 import type { OperationStep } from '../recipe/model';
 import { accountName } from '../snapshot/account';
 import { projectOf, snapshotForHost } from '../snapshot/normalize';
@@ -32,7 +33,7 @@ const LAYERS =
 export function operationHover(analysis: RecipeAnalysis, jiraStep: JiraStep, snapshots: readonly PermissionSnapshot[], options: OperationHoverOptions): string {
   const { operation: op, step, connection } = jiraStep;
   const snapshot = snapshotForHost(connection.host, snapshots);
-  const requirements = requirementsOf(op, step.inputs, snapshot);
+  const requirements = stepRequirements(op, step, snapshot);
   const perProject = requirements.some((r) => r.keys.some((k) => !isGlobalPermission(k)));
   const refs = perProject ? new ProjectResolver(analysis.model).projectsOf(step) : [];
   // Projects named by id are shown by their key once the snapshot knows it.
