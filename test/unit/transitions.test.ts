@@ -106,7 +106,7 @@ describe('transitions of a literal issue', () => {
     const md = (snap: ReturnType<typeof eng>) =>
       hoverAt(analyzeRecipe(recipe('issue: ENG-1, transition: Close Issue')), { line: 6, character: 14 }, [snap])?.markdown ?? '';
     assert.doesNotMatch(md(eng({ transitions: OFFERED })), /CLOSE_ISSUES/);
-    assert.match(md(eng()), /\| Close Issues `CLOSE_ISSUES` \(for `transition`\) \| project \| ✗ \|/);
+    assert.match(md(eng()), /\| Close Issues \(for `transition`\) \|\n\|---\|:-:\|:-:\|:-:\|\n\| ENG \| ✓ \| ✓ \| ✗ \|/);
   });
 
   describe('needs', () => {
