@@ -242,6 +242,39 @@ describe('catalog rules in the check', () => {
       assert.deepEqual(check(own, [snapshot({ projects: { ENG: project(held, ['EDIT_ALL_COMMENTS', 'DELETE_ALL_ATTACHMENTS']) } })]), []);
     });
 
+    it("fails with only Own when another account's step created the item, and accepts Own when it was the same account", () => {
+      const twoAccounts = (botHost: string) =>
+        yaml(
+          'name: t',
+          'connections:',
+          '  jira: { provider: jira, host: https://acme.atlassian.net }',
+          `  bot: { provider: jira, host: ${botHost} }`,
+          'trigger: { connection: jira, event: new_issue, input: { project: ENG } }',
+          'steps:',
+          '  - { id: note, connection: bot, action: create_comment, input: { issue: ENG-1, comment: hi } }',
+          '  - { connection: jira, action: update_comment, input: { issue: ENG-1, comment_id: "{{ note.id }}", comment: edited } }',
+        );
+      const eng = { ENG: project(['BROWSE_PROJECTS', 'ADD_COMMENTS', 'EDIT_OWN_COMMENTS'], ['EDIT_ALL_COMMENTS']) };
+      const jan = snapshot({ projects: eng });
+      const bot = snapshot({ site: 'https://bot.atlassian.net', account: { id: 'bot-1', name: 'bot@acme.example', displayName: 'Sync Bot' }, projects: eng });
+      const findings = check(twoAccounts('https://bot.atlassian.net'), [jan, bot]);
+      assert.deepEqual(rows(findings), ['missing-permission@7:71-7:81']);
+      assert.deepEqual(findings[0].permissions, ['EDIT_ALL_COMMENTS']);
+      assert.equal(
+        findings[0].message,
+        'Step "Update comment, line 8": Update comment (update_comment) needs Edit All Comments (EDIT_ALL_COMMENTS) in project ENG, which Jan Donyada (jan@acme.example) lacks on https://acme.atlassian.net: the comment is not its own (step "note" created it as Sync Bot (bot@acme.example)), and it holds only Edit Own Comments (EDIT_OWN_COMMENTS) there.',
+      );
+      // Both connections run as Jan: the comment is Jan's own.
+      assert.deepEqual(check(twoAccounts('https://acme.atlassian.net'), [jan]), []);
+      // The other connection's account is not known: Own may not cover it, and the warning says so.
+      const unknown = check(twoAccounts('https://other.atlassian.net'), [jan]);
+      assert.deepEqual(
+        unknown.map((f) => f.code),
+        ['unverified', 'conditional-permission'],
+      );
+      assert.match(unknown[1].message, /step "note" created it on another connection, whose account isn't known/);
+    });
+
     it('leaves All unverified when the snapshot lacks it', () => {
       const [f] = check(fromTrigger, [snapshot({ global: admin, projects: { ENG: project(['BROWSE_PROJECTS', 'DELETE_OWN_COMMENTS']) } })]);
       assert.equal(f.code, 'unverified');

@@ -23,6 +23,8 @@ export function checkPermissions(analysis: RecipeAnalysis, snapshots: readonly P
   const findings: Finding[] = [];
   const resolver = new ProjectResolver(analysis.model);
   const connectionsSeen = new Map<string, PermissionSnapshot | undefined>();
+  // The account each step runs as: an item an earlier step created is "own" only for the same account.
+  const stepAccounts = new Map(analysis.jiraSteps.map((j) => [j.step, snapshotForHost(j.connection.host, snapshots)]));
 
   for (const jiraStep of analysis.jiraSteps) {
     const { connection } = jiraStep;
@@ -31,7 +33,7 @@ export function checkPermissions(analysis: RecipeAnalysis, snapshots: readonly P
       connectionsSeen.set(connection.name, connectionFindings(jiraStep, found, snapshots.length, findings));
     }
     const snapshot = connectionsSeen.get(connection.name);
-    if (snapshot) findings.push(...checkStep(jiraStep, snapshot, resolver));
+    if (snapshot) findings.push(...checkStep(jiraStep, snapshot, resolver, stepAccounts));
   }
   return findings;
 }
@@ -74,10 +76,15 @@ function connectionFindings(first: JiraStep, snapshot: PermissionSnapshot | unde
   return snapshot;
 }
 
-function checkStep(jiraStep: JiraStep, snapshot: PermissionSnapshot, resolver: ProjectResolver): Finding[] {
+function checkStep(
+  jiraStep: JiraStep,
+  snapshot: PermissionSnapshot,
+  resolver: ProjectResolver,
+  stepAccounts: ReadonlyMap<OperationStep, PermissionSnapshot | undefined>,
+): Finding[] {
   const { step, operation } = jiraStep;
   const requirements = stepRequirements(operation, step, snapshot);
-  const ctx = new StepContext(jiraStep, snapshot, ownItemOrigin(jiraStep, resolver));
+  const ctx = new StepContext(jiraStep, snapshot, ownItemOrigin(jiraStep, resolver, snapshot, stepAccounts));
 
   const globalOnly = requirements.filter((r) => !needsProject(r));
   const perProject = requirements.filter(needsProject);
@@ -133,15 +140,30 @@ function checkOtherProjects({ step, operation }: JiraStep, snapshot: PermissionS
 }
 
 /**
- * Where the item an Own/All step acts on comes from, when Own may not cover it: anything but an item an earlier step
- * of the recipe created (then the account wrote it, and Own is enough). Undefined: Own covers it, or no such rule.
+ * Where the item an Own/All step acts on comes from, when Own may not cover it. An item an earlier step created is
+ * the account's own when that step ran as the same account (then Own is enough, and this is undefined); created by
+ * a step of another account it is provably not, and Own never covers it. Anything else may be anyone's.
  */
-function ownItemOrigin({ step, operation }: JiraStep, resolver: ProjectResolver): OwnItemOrigin | undefined {
+function ownItemOrigin(
+  { step, operation }: JiraStep,
+  resolver: ProjectResolver,
+  snapshot: PermissionSnapshot,
+  stepAccounts: ReadonlyMap<OperationStep, PermissionSnapshot | undefined>,
+): OwnItemOrigin | undefined {
   const rule = operation.ownItem;
   const entry = rule && step.inputs.get(rule.input);
   if (!rule || !entry) return undefined;
   const sources = resolver.stepsReferredBy(step, rule.input);
-  if (sources.some((s) => rule.createdBy.includes(s.operation))) return undefined;
+  const creators = sources.filter((s) => rule.createdBy.includes(s.operation));
+  const creator = creators[0];
+  if (creator) {
+    const account = stepAccounts.get(creator);
+    if (creator.connectionName === step.connectionName || (account && sameAccount(account, snapshot))) return undefined;
+    const label = stepLabel(creator).replace(/^S/, 's');
+    if (!account)
+      return { rule, from: `${label} created it on another connection, whose account isn't known, so it may not be the account's own`, range: entry.keyRange };
+    return { rule, from: `${label} created it as ${accountLabel(account)}`, range: entry.keyRange, notOwn: true };
+  }
   const source = sources[0];
   const from = source
     ? `it comes from ${source.kind === 'trigger' ? 'the trigger' : stepLabel(source).replace(/^S/, 's')}, so it may be anyone's`
@@ -151,11 +173,17 @@ function ownItemOrigin({ step, operation }: JiraStep, resolver: ProjectResolver)
   return { rule, from, range: entry.keyRange };
 }
 
+function sameAccount(a: PermissionSnapshot, b: PermissionSnapshot): boolean {
+  return a.site === b.site && a.account.id === b.account.id;
+}
+
 interface OwnItemOrigin {
   readonly rule: OwnItemRule;
   /** "it comes from the trigger", for the message. */
   readonly from: string;
   readonly range: Range;
+  /** A step of another account created the item: Own can't cover it. */
+  readonly notOwn?: boolean;
 }
 
 function alternativesOrList(keys: string[]): string {
@@ -293,6 +321,17 @@ class StepContext {
     if (all === true) return;
     if (all === undefined) {
       unknown.push(`${describePermission(rule.all)} (for a ${rule.item} the account didn't create)`);
+      return;
+    }
+    if (origin.notOwn) {
+      this.push(
+        FindingCode.MissingPermission,
+        key,
+        [rule.all],
+        origin.range,
+        `${this.subject} needs ${describePermission(rule.all)} in project ${key}, which ${this.account} lacks on ${this.snapshot.site}: the ${rule.item} is not its own (${origin.from}), and it holds only ${describePermission(rule.own)} there.`,
+        { input: rule.input },
+      );
       return;
     }
     this.push(
