@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { check } from '../../src/core/check';
+import { hoverAt } from '../../src/core/assist/hover';
+import { analyzeRecipe, check } from '../../src/core/check';
 import { only, project, rangeOf, rows, snapshot, yaml } from './helpers';
 
 /** Corrected catalog rules, each as the check engine applies it: what it flags, where, and what it lets pass. */
@@ -273,6 +274,19 @@ describe('catalog rules in the check', () => {
         ['unverified', 'conditional-permission'],
       );
       assert.match(unknown[1].message, /step "note" created it on another connection, whose account isn't known/);
+      // The hover says the same as the check: ✗ for another account's comment, ⚠ where its author isn't known.
+      const at = { line: 7, character: 40 };
+      const notOwn = hoverAt(analyzeRecipe(twoAccounts('https://bot.atlassian.net')), at, [jan, bot])?.markdown ?? '';
+      assert.match(notOwn, /^✗ \*\*Update comment\*\* fails as Jan Donyada/);
+      assert.match(notOwn, /\| ENG \| ✓ \| ✗ \|/);
+      assert.match(
+        notOwn,
+        /- ✗ \*\*Edit All Comments\*\* `EDIT_ALL_COMMENTS` in ENG: the comment is not Jan Donyada's own, as step "note" created it as Sync Bot/,
+      );
+      const maybe = hoverAt(analyzeRecipe(twoAccounts('https://other.atlassian.net')), at, [jan])?.markdown ?? '';
+      assert.match(maybe, /^✓ \*\*Update comment\*\* can run as Jan Donyada on acme\.atlassian\.net, on some issues only/);
+      assert.match(maybe, /- ⚠ In ENG, only \*\*Edit Own Comments\*\* is held: the step fails on comments Jan Donyada didn't create/);
+      assert.doesNotMatch(hoverAt(analyzeRecipe(twoAccounts('https://acme.atlassian.net')), at, [jan])?.markdown ?? '', /⚠|✗/);
     });
 
     it('leaves All unverified when the snapshot lacks it', () => {

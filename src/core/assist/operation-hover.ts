@@ -5,6 +5,7 @@ import { FindingCode, type Finding } from '../check/findings';
 import { issueAnswer } from '../check/issue-answer';
 import { requirementHeld } from '../check/held';
 import { holdersLabel, stepName, whoCanGrant } from '../check/labels';
+import { ownItemOrigin, stepAccounts, type OwnItemOrigin } from '../check/own-item';
 import { actsOnUnnamedIssues, ProjectResolver } from '../check/projects';
 import { registersDynamicWebhook, type Requirement } from '../check/requirements';
 import { stepRequirements } from '../check/transitions';
@@ -35,12 +36,14 @@ export function operationHover(analysis: RecipeAnalysis, jiraStep: JiraStep, sna
   const snapshot = snapshotForHost(connection.host, snapshots);
   const requirements = stepRequirements(op, step, snapshot);
   const perProject = requirements.some((r) => r.keys.some((k) => !isGlobalPermission(k)));
-  const refs = perProject ? new ProjectResolver(analysis.model).projectsOf(step) : [];
+  const resolver = new ProjectResolver(analysis.model);
+  const refs = perProject ? resolver.projectsOf(step) : [];
   // Projects named by id are shown by their key once the snapshot knows it.
   const projects = refs.map((ref) => (snapshot && projectOf(snapshot, ref)?.key) ?? ref);
 
   const kind = op.kind === 'trigger' ? `${op.triggerType === 'realtime' ? 'real-time' : 'polling'} trigger` : 'action';
-  const judged = judge(requirements, snapshot, projects, step);
+  const origin = snapshot && ownItemOrigin(jiraStep, resolver, snapshot, stepAccounts(analysis, snapshots));
+  const judged = judge(requirements, snapshot, projects, step, origin);
   // A diagnostic of this step shown in the same hover already gives the verdict, and the hover must stay short
   // enough that its quick-fix links show without scrolling.
   const saidByDiagnostic = options.shown.some((f) => f.step === stepName(step));
@@ -51,7 +54,7 @@ export function operationHover(analysis: RecipeAnalysis, jiraStep: JiraStep, sna
         ...bullets([...(perProject || !snapshot ? [] : globalMarks(requirements, judged)), ...judged.problems]),
       ]
     : [`✓ **${op.title}** needs no permission beyond access to Jira.`];
-  const age = snapshot ? ` · fetched <span title="${html(fullTime(snapshot.fetchedAt))}">${timeAgo(snapshot.fetchedAt, options.now)}</span>` : '';
+  const age = snapshot ? ` · fetched <span title="${fullTime(snapshot.fetchedAt).replace(/"/g, '')}">${timeAgo(snapshot.fetchedAt, options.now)}</span>` : '';
   const about = collapsed(`About \`${op.name}\`, a Jira ${kind}${age}`, aboutStep(jiraStep, requirements, snapshot, options.shown, judged.grants));
   return [...first, about].join('\n\n');
 }
@@ -74,11 +77,26 @@ interface Judged {
   readonly unknownWhy: readonly string[];
 }
 
-function judge(requirements: readonly Requirement[], snapshot: PermissionSnapshot | undefined, projects: readonly string[], step: OperationStep): Judged {
+function judge(
+  requirements: readonly Requirement[],
+  snapshot: PermissionSnapshot | undefined,
+  projects: readonly string[],
+  step: OperationStep,
+  origin: OwnItemOrigin | undefined,
+): Judged {
   const perProject = requirements.some((r) => r.keys.some((k) => !isGlobalPermission(k)));
   // Global permissions only (a webhook): one column for the site, no project to name.
   const columns = snapshot ? (projects.length ? projects : perProject ? ['project ?'] : ['site']) : ['linked account'];
-  const cells = requirements.map((r) => columns.map((c) => held(r, snapshot, judgedIn(step, c, snapshot?.projects?.[c]))));
+  // Own that can't cover the item (another account's step created it) is no grant, as the check judges it.
+  const onlyOwn = (r: Requirement, project: ProjectSnapshot | undefined) =>
+    !!origin && r.keys.includes(origin.rule.all) && !!snapshot && requirementHeld([origin.rule.all], snapshot, project) === false;
+  const cells = requirements.map((r) =>
+    columns.map((c) => {
+      const project = judgedIn(step, c, snapshot?.projects?.[c]);
+      const answer = held(r, snapshot, project);
+      return answer === true && origin?.notOwn && onlyOwn(r, project) ? false : answer;
+    }),
+  );
   const problems: string[] = [];
   let failing = false;
   const grants: string[] = [];
@@ -118,6 +136,21 @@ function judge(requirements: readonly Requirement[], snapshot: PermissionSnapsho
       const project = snapshot.projects?.[key];
       if (project?.visible === false) continue;
       const judged = held(r, snapshot, judgedIn(step, key, project));
+      if (judged === true && origin && onlyOwn(r, project)) {
+        const { rule } = origin;
+        if (origin.notOwn) {
+          failing = true;
+          problems.push(
+            `✗ **${permissionInfo(rule.all)?.name ?? rule.all}** \`${rule.all}\` in ${key}: the ${rule.item} is not ${html(account)}'s own, as ${html(origin.from)}.`,
+          );
+        } else {
+          conditional = true;
+          problems.push(
+            `⚠ In ${key}, only **${permissionInfo(rule.own)?.name ?? rule.own}** is held: the step fails on ${rule.item}s ${html(account)} didn't create (${html(origin.from)}).`,
+          );
+        }
+        continue;
+      }
       const grant = judged === true && unnamedIssues && project ? conditionalGrant(r, project, account) : undefined;
       if (grant) {
         conditional = true;
@@ -251,5 +284,5 @@ function fullTime(iso: string): string {
 
 /** Text from a snapshot or a recipe, shown in a hover that renders HTML: shown as written, never as markup. */
 function html(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
