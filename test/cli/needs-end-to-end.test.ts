@@ -3,7 +3,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { SCENARIOS, startJiraSim, type JiraSim, type Scenario } from '../jira-sim';
-import { addSecurityLevelMember, grantGlobal } from '../jira-sim/scenario/edit';
+import { grantGlobal } from '../jira-sim/scenario/edit';
 import { examplesWorkspace } from '../vscode/workspace';
 import { runCliAsync } from './run-cli';
 
@@ -40,7 +40,7 @@ async function admin(sim: JiraSim, method: 'POST' | 'PUT', path: string, body: u
   });
   const text = await response.text();
   assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`);
-  return JSON.parse(text) as { id?: number };
+  return text ? (JSON.parse(text) as { id?: number }) : {};
 }
 
 async function permissionFindings(sim: JiraSim, workspace: string, config: string): Promise<string[]> {
@@ -90,11 +90,22 @@ describe('needs --scheme end to end (simulator)', () => {
     const [proposal] = JSON.parse(again.stdout) as Proposal[];
     const scheme = await admin(sim, 'POST', '/permissionscheme', proposal.permissionScheme);
     for (const { project } of proposal.projects) await admin(sim, 'PUT', `/project/${project}/permissionscheme`, { id: scheme.id });
-    // 4. What no REST call does: security level membership and global permissions, in Jira's administration pages.
-    const simRole = sim.world.projectRoles.find((r) => r.id === role.id);
-    assert.ok(simRole);
-    for (const level of new Set(proposal.projects.flatMap((p) => p.securityLevels ?? [])))
-      addSecurityLevelMember(sim.world, level, { type: 'projectRole', role: simRole });
+    assert.ok(
+      proposal.projects.some((p) => p.securityLevels?.length),
+      'the examples set a security level',
+    );
+    // 4. The role in each security level the recipes set, with the ids the admin reads off the project's scheme.
+    for (const { project, securityLevels = [] } of proposal.projects) {
+      const scheme = sim.world.projects.find((p) => p.key === project)?.issueSecurityScheme;
+      for (const name of securityLevels) {
+        const level = scheme?.levels.find((l) => l.name === name);
+        assert.ok(scheme && level, `${project} has the level ${name}`);
+        await admin(sim, 'PUT', `/issuesecurityschemes/${scheme.id}/level/${level.id}/member`, {
+          members: [{ type: 'projectrole', parameter: String(role.id) }],
+        });
+      }
+    }
+    // 5. What no REST call does: global permissions, in Jira's administration pages.
     for (const { permission } of proposal.global) grantGlobal(sim.world, permission, 'integration-bots');
 
     assert.deepEqual(await permissionFindings(sim, workspace, config), []);

@@ -87,6 +87,9 @@ describe('contract: the validator', () => {
     );
     assert.notDeepEqual(cloud.check('get /rest/api/3/project/{projectKeyOrId}/securitylevel', 401, undefined, ''), []);
     assert.notDeepEqual(cloud.check('get /rest/api/3/mypermissions', 404, '<html/>', 'text/html'), []);
+    const addMembers = 'put /rest/api/3/issuesecurityschemes/{schemeId}/level/{levelId}/member';
+    assert.deepEqual(cloud.check(addMembers, 204, undefined, ''), []);
+    assert.notDeepEqual(cloud.check(addMembers, 204, {}, 'application/json'), [], 'No Content has no body');
   });
 
   describe('errata are still needed: the served answers break the unpatched specs', () => {
@@ -257,6 +260,14 @@ describe('contract: Cloud responses match the Cloud platform spec', () => {
     p('/project/SEC/securitylevel', 404, CLOUD.jan),
     // The administration calls last: they change the world.
     ...administration(v3, CLOUD.alana, CLOUD.jan, '5c3f8e2a7b1d4e0012a9c3f1'),
+    // Cloud only: members added to an issue security level (Engineering security's Top-secret).
+    ...[
+      [{ members: [{ type: 'projectrole', parameter: '10001' }] }, 204, CLOUD.alana],
+      [{ members: [{ type: 'group', parameter: 'no-such-group' }] }, 400, CLOUD.alana],
+      [{ members: [{ type: 'reporter' }] }, 403, CLOUD.jan],
+      [{ members: [{ type: 'reporter' }] }, 401, undefined],
+    ].map(([body, status, as]) => p('/issuesecurityschemes/10000/level/10101/member', status as number, as as string | undefined, { method: 'PUT', body })),
+    p('/issuesecurityschemes/99999/level/10101/member', 404, CLOUD.alana, { method: 'PUT', body: { members: [{ type: 'reporter' }] } }),
   ]);
 });
 

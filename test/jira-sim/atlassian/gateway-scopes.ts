@@ -12,15 +12,24 @@ interface ScopeSet {
   readonly scopes: readonly string[];
 }
 
-type Paths = Readonly<Record<string, Readonly<Record<string, { readonly 'x-atlassian-oauth2-scopes'?: readonly ScopeSet[] }>>>>;
+interface Operation {
+  readonly 'x-atlassian-oauth2-scopes'?: readonly ScopeSet[];
+  /** Where the spec gives no scope sets: the classic scopes alone. */
+  readonly security?: readonly { readonly OAuth2?: readonly string[] }[];
+}
+
+type Paths = Readonly<Record<string, Readonly<Record<string, Operation>>>>;
 
 /** The scope sets of `method path` (below the site); undefined for a call the simulator doesn't serve. */
 export function scopeSetsOf(method: string, path: string): readonly (readonly string[])[] | undefined {
   const match = matchRoute('cloud', method, path);
   const spec = match.route?.cloud?.spec;
   if (!spec) return undefined;
-  const sets = (cloud.paths as unknown as Paths)[spec]?.[method.toLowerCase()]?.['x-atlassian-oauth2-scopes'];
-  return sets?.filter((s) => s.scheme === 'OAuth2').map((s) => s.scopes);
+  const operation = (cloud.paths as unknown as Paths)[spec]?.[method.toLowerCase()];
+  const sets = operation?.['x-atlassian-oauth2-scopes'];
+  if (sets) return sets.filter((s) => s.scheme === 'OAuth2').map((s) => s.scopes);
+  const classic = operation?.security?.find((s) => s.OAuth2)?.OAuth2;
+  return classic && [classic];
 }
 
 export function scopesAllow(sets: readonly (readonly string[])[], granted: readonly string[]): boolean {

@@ -75,6 +75,9 @@ function slimOperation(op) {
   const out = { operationId: op.operationId };
   // The OAuth 2.0 scopes: what the simulated API gateway (../atlassian) asks of a token for the operation.
   for (const key of ['summary', 'description', 'deprecated', 'x-atlassian-oauth2-scopes']) if (op[key] !== undefined) out[key] = op[key];
+  // Some (experimental) operations give no such list, only their classic scope under `security`: that, then.
+  const oauth2 = op.security?.find((s) => s.OAuth2)?.OAuth2;
+  if (!op['x-atlassian-oauth2-scopes'] && oauth2) out.security = [{ OAuth2: oauth2 }];
   if (op.parameters) out.parameters = op.parameters.map(slimParameter);
   if (op.requestBody) {
     out.requestBody = {

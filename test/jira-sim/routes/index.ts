@@ -11,6 +11,7 @@ import { associatePermissionScheme, createPermissionScheme } from './scheme-admi
 import { getProject, listProjects, searchProjects } from './projects';
 import type { Route } from './route';
 import { securityLevels } from './security-levels';
+import { addSecurityLevelMembers } from './security-level-members';
 import { serverInfo } from './server-info';
 import { issueTransitions } from './transitions';
 
@@ -32,6 +33,7 @@ export const ROUTES: readonly Route[] = [
   addRoleActors,
   createPermissionScheme,
   associatePermissionScheme,
+  addSecurityLevelMembers,
 ];
 
 /** `/rest/api/{version}`: Cloud serves v2 and v3 (same shapes here); Data Center v2, also as "latest". */

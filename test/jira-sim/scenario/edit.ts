@@ -2,7 +2,7 @@
  * The write side of a simulated site: what Jira's administration calls change. The world is read-only everywhere
  * else; only these functions change it, the way Jira's own managers would.
  */
-import type { Holder, SimGrant, SimPermissionScheme, SimProject, SimProjectRole, SimRoleMembers, SimUser, World } from './world';
+import type { Holder, SimGrant, SimPermissionScheme, SimProject, SimProjectRole, SimRoleMembers, SimSecurityLevel, SimUser, World } from './world';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -64,6 +64,6 @@ function nextId(ids: readonly number[], floor: number): number {
 }
 
 /** A member added to an issue security level (Jira administration → Issue security schemes: no REST call does this). */
-export function addSecurityLevelMember(world: World, levelName: string, holder: Holder): void {
-  for (const scheme of world.issueSecuritySchemes) for (const level of scheme.levels) if (level.name === levelName) (level.members as Holder[]).push(holder);
+export function addLevelMembers(level: SimSecurityLevel, holders: readonly Holder[]): void {
+  (level.members as Holder[]).push(...holders);
 }
