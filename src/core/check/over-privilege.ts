@@ -1,3 +1,4 @@
+import type { OperationSpec } from '../catalog';
 import { projectOf, snapshotForHost } from '../snapshot/normalize';
 import type { PermissionSnapshot } from '../snapshot/types';
 import type { JiraStep, RecipeAnalysis } from './analyze';
@@ -40,20 +41,26 @@ export function overPrivilegeFindings(recipes: readonly WorkspaceRecipe[], snaps
   if (recipes.some((r) => r.analysis.findings.some((f) => NEEDS_UNKNOWN.has(f.code)))) return out;
   const byPath = recipes.map((_, i) => i).sort((a, b) => recipes[a].path.localeCompare(recipes[b].path));
   const sites = new Map<PermissionSnapshot, { first: { index: number; jiraStep: JiraStep }; needed: boolean; recipes: Set<number> }>();
+  const byHost = new Map<string | undefined, PermissionSnapshot | undefined>();
+  const snapshotOf = (host: string | undefined) => {
+    if (!byHost.has(host)) byHost.set(host, snapshotForHost(host, snapshots));
+    return byHost.get(host);
+  };
   for (const index of byPath) {
     const { analysis } = recipes[index];
-    const resolver = new ProjectResolver(analysis.model);
+    let resolver: ProjectResolver | undefined;
+    const projects = () => (resolver ??= new ProjectResolver(analysis.model));
     for (const jiraStep of analysis.jiraSteps) {
-      const snapshot = snapshotForHost(jiraStep.connection.host, snapshots);
+      const snapshot = snapshotOf(jiraStep.connection.host);
       if (!snapshot) {
         // A connection without a host, among several accounts, may run as any of them.
-        if (jiraStep.connection.host === undefined && usesAdminister(jiraStep, undefined, resolver)) return out;
+        if (jiraStep.connection.host === undefined && usesAdminister(jiraStep, undefined, projects)) return out;
         continue;
       }
       let site = sites.get(snapshot);
       if (!site) sites.set(snapshot, (site = { first: { index, jiraStep }, needed: false, recipes: new Set() }));
       site.recipes.add(index);
-      if (!site.needed) site.needed = usesAdminister(jiraStep, snapshot, resolver);
+      if (!site.needed) site.needed = usesAdminister(jiraStep, snapshot, projects);
     }
   }
   for (const [snapshot, site] of sites) {
@@ -68,16 +75,29 @@ export function overPrivilegeFindings(recipes: readonly WorkspaceRecipe[], snaps
  * key alone (a real-time trigger's webhook, unless OAuth 2.0 registers it), or one whose other alternatives the
  * account isn't known to hold in every project of the step.
  */
-function usesAdminister({ step, operation }: JiraStep, snapshot: PermissionSnapshot | undefined, resolver: ProjectResolver): boolean {
+function usesAdminister({ step, operation }: JiraStep, snapshot: PermissionSnapshot | undefined, resolver: () => ProjectResolver): boolean {
+  if (!mayNeedAdminister(operation)) return false;
   return requirementsOf(operation, step.inputs, snapshot ?? {}).some((requirement) => {
     if (!requirement.keys.includes(ADMINISTER)) return false;
     const others = requirement.keys.filter((k) => k !== ADMINISTER);
     if (!snapshot || !others.length) return true;
     if (!needsProject({ keys: others })) return requirementHeld(others, snapshot) !== true;
-    const projects = resolver.projectsOf(step);
+    const projects = resolver().projectsOf(step);
     return !projects.length || projects.some((ref) => requirementHeld(others, snapshot, projectOf(snapshot, ref)?.project) !== true);
   });
 }
+
+/** Whether anything an operation may ask for names Administer Jira: most don't, and need no closer look. */
+function mayNeedAdminister(op: OperationSpec): boolean {
+  let known = NAMES_ADMINISTER.get(op);
+  if (known === undefined) {
+    known = [...(op.global ?? []), ...(op.anyOf ?? []).flat(), ...(op.inputRules ?? []).flatMap((r) => r.adds)].includes(ADMINISTER);
+    NAMES_ADMINISTER.set(op, known);
+  }
+  return known;
+}
+
+const NAMES_ADMINISTER = new WeakMap<OperationSpec, boolean>();
 
 function overPrivileged({ step, connection }: JiraStep, snapshot: PermissionSnapshot, recipes: number): Finding {
   const label = connection.name ? `Connection "${connection.name}"` : 'The Jira connection';
