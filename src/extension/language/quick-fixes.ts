@@ -13,7 +13,8 @@ const DID_YOU_MEAN: ReadonlySet<FindingCode> = new Set<FindingCode>([
 
 /**
  * Quick fixes: a real-time trigger without Jira Administrators → its polling twin; an unknown operation, input or
- * property → the name it probably meant; any missing grant → copy an access request for the Jira administrator.
+ * property → the name it probably meant; any missing grant → copy an access request for the Jira administrator; an
+ * account holding more than the recipes need → the report of what they do need.
  */
 export class QuickFixes implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
@@ -40,6 +41,12 @@ export class QuickFixes implements vscode.CodeActionProvider {
         copy.diagnostics = [diagnostic];
         copy.command = { command: 'jiraRecipeLint.copyAccessRequest', title: copy.title, arguments: [{ uri: document.uri }] };
         actions.push(copy);
+      }
+      if (finding.code === FindingCode.AccountOverPrivileged) {
+        const show = new vscode.CodeAction('Show the permissions the recipes need', vscode.CodeActionKind.QuickFix);
+        show.diagnostics = [diagnostic];
+        show.command = { command: 'jiraRecipeLint.showRequiredPermissions', title: show.title, arguments: [{ scope: 'workspace' }] };
+        actions.push(show);
       }
     }
     return actions;

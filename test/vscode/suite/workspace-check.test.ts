@@ -135,6 +135,11 @@ describe('Check Recipe Permissions on the workspace', () => {
       assert.deepEqual(hints(), ['ops-incident-evidence.recipe.yaml 3']);
       const [diagnostic] = vscode.languages.getDiagnostics(evidence).filter((d) => d.code === 'account-over-privileged');
       assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Information);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', evidence, diagnostic.range);
+      assert.deepEqual(
+        actions.filter((a) => a.command?.command === 'jiraRecipeLint.showRequiredPermissions').map((a) => [a.title, a.command?.arguments]),
+        [['Show the permissions the recipes need', [{ scope: 'workspace' }]]],
+      );
       assert.match(
         diagnostic.message,
         /^Connection "jira": Alana Grant \(alana@acme\.example\) holds Administer Jira \(ADMINISTER\) on \S+, which none of the 5 recipes checked that run on this site needs\. .*Show Required Permissions/,
