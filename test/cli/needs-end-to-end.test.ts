@@ -3,6 +3,9 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { SCENARIOS, startJiraSim, type JiraSim, type Scenario } from '../jira-sim';
+import { loadContract } from '../jira-sim/contracts/contract';
+import { ContractValidator } from '../jira-sim/contracts/validator';
+import { matchRoute } from '../jira-sim/routes';
 import { grantGlobal } from '../jira-sim/scenario/edit';
 import { examplesWorkspace } from '../vscode/workspace';
 import { runCliAsync } from './run-cli';
@@ -31,7 +34,9 @@ function scenario(): Scenario {
   };
 }
 
-/** A Jira administrator's call, as the admin steps say. */
+const contract = new ContractValidator('cloud', loadContract('cloud'));
+
+/** A Jira administrator's call, as the admin steps say; its request and answer as Atlassian's spec has them. */
 async function admin(sim: JiraSim, method: 'POST' | 'PUT', path: string, body: unknown): Promise<{ id?: number }> {
   const response = await fetch(`${sim.url}/rest/api/3${path}`, {
     method,
@@ -40,7 +45,12 @@ async function admin(sim: JiraSim, method: 'POST' | 'PUT', path: string, body: u
   });
   const text = await response.text();
   assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`);
-  return text ? (JSON.parse(text) as { id?: number }) : {};
+  const answer = text ? (JSON.parse(text) as { id?: number }) : undefined;
+  const spec = matchRoute('cloud', method, `/rest/api/3${path}`).route?.cloud?.spec;
+  assert.ok(spec, `${method} ${path} is a served route`);
+  const operation = `${method.toLowerCase()} ${spec}`;
+  assert.deepEqual(contract.check(operation, response.status, answer, response.headers.get('content-type') ?? ''), []);
+  return answer ?? {};
 }
 
 async function permissionFindings(sim: JiraSim, workspace: string, config: string): Promise<string[]> {
