@@ -82,9 +82,10 @@ export function activate(context: vscode.ExtensionContext): void {
   );
   // Recipe files changed or deleted outside the editor keep their findings true to the disk. Deletions are watched
   // everywhere: a deleted folder is reported as the folder, not as the recipes in it.
-  const changes = vscode.workspace.createFileSystemWatcher(readSettings().files, true, false, true);
+  // Created ones join the workspace once it has been checked as a whole.
+  const changes = vscode.workspace.createFileSystemWatcher(readSettings().files, false, false, true);
   // JSON recipes (n8n, Workato) are known by content; only those already checked are followed.
-  const jsonChanges = vscode.workspace.createFileSystemWatcher(JSON_GLOB, true, false, true);
+  const jsonChanges = vscode.workspace.createFileSystemWatcher(JSON_GLOB, false, false, true);
   const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
   context.subscriptions.push(
     changes,
@@ -92,6 +93,8 @@ export function activate(context: vscode.ExtensionContext): void {
     jsonChanges,
     changes.onDidChange((uri) => void checker.recheckFromDisk(uri)),
     jsonChanges.onDidChange((uri) => void checker.recheckFromDisk(uri)),
+    changes.onDidCreate((uri) => void checker.adoptCreated(uri, true)),
+    jsonChanges.onDidCreate((uri) => void checker.adoptCreated(uri, false)),
     deletions.onDidDelete((uri) => checker.forgetUnder(uri)),
   );
   void workspaceConfig.load();

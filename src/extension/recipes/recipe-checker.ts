@@ -11,6 +11,7 @@ import {
   type Finding,
   type RecipeAnalysis,
 } from '../../core/check';
+import { isRecipeFile } from '../../core/recipe/files';
 import { MAX_RECIPE_BYTES } from '../../core/recipe/limits';
 import { ignoreRulesFor, type WorkspaceConfig } from '../../core/config/workspace-config';
 import type { PermissionService } from '../accounts/permission-service';
@@ -227,6 +228,20 @@ export class RecipeChecker implements vscode.Disposable {
       this.publish(uri, this.analyze(text, uri.path));
     } catch {
       this.forget(uri);
+    }
+  }
+
+  /**
+   * A recipe file created outside the editor (`named`: it matches the `files` setting; else a JSON file, a recipe by
+   * content): once a workspace check has run, the workspace holds it too, and its findings can change the others'.
+   */
+  async adoptCreated(uri: vscode.Uri, named: boolean): Promise<void> {
+    if (!this.workspaceChecked || this.checked.has(uri.toString())) return;
+    try {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      if (named || isRecipeFile(uri.path, () => text)) this.publish(uri, this.analyze(text, uri.path));
+    } catch {
+      // Gone again before it could be read.
     }
   }
 

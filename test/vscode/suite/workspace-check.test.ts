@@ -144,6 +144,16 @@ describe('Check Recipe Permissions on the workspace', () => {
         diagnostic.message,
         /^Connection "jira": Alana Grant \(alana@acme\.example\) holds Administer Jira \(ADMINISTER\) on \S+, which none of the 5 recipes checked that run on this site needs\. .*Show Required Permissions/,
       );
+      // A recipe created beside them that registers a webhook needs it after all: the hint goes, and is back once
+      // that recipe is deleted, without another check.
+      const created = workspaceFile('created-webhook.recipe.yaml');
+      const webhook = ['name: Created', 'connections:', `  jira: { provider: jira, host: ${SIM_URL} }`, 'trigger: { event: updated_issue_webhook }', ''];
+      await vscode.workspace.fs.writeFile(created, new TextEncoder().encode(webhook.join('\n')));
+      await waitFor(evidenceHint, (rows) => rows.length === 0, 'no hint once a created recipe registers a webhook', {
+        on: vscode.languages.onDidChangeDiagnostics,
+      });
+      await vscode.workspace.fs.delete(created);
+      await waitFor(evidenceHint, (rows) => rows.length === 1, 'the hint back once that recipe is deleted', { on: vscode.languages.onDidChangeDiagnostics });
       // Typed into a real-time trigger, the recipe needs it after all: the hint goes, without another check.
       const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(evidence));
       const line = editor.document.lineAt(6);
