@@ -115,6 +115,25 @@ describe('Show Required Permissions', () => {
     assert.match(request, /step Open support ticket \(create_issue\)/, 'every recipe of the workspace, the n8n workflow too');
   });
 
+  it('shows the active recipe alone, and copies the access request for it', async () => {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile('escalate-urgent-bugs.recipe.yaml')));
+    const one = (await vscode.commands.executeCommand('jiraRecipeLint.showRequiredPermissions', { scope: 'active' })) as ShownRequiredPermissions & {
+      report: { recipes: string[] };
+    };
+    assert.deepEqual(one.report.recipes, ['escalate-urgent-bugs.recipe.yaml']);
+    await waitFor(
+      () => panelTabs(one.viewType),
+      (tabs) => tabs.length === 1,
+      'the same one panel',
+    );
+    await vscode.env.clipboard.writeText('');
+    await one.receive({ type: 'copyAccessRequest' });
+    const request = await vscode.env.clipboard.readText();
+    assert.match(request, /Close Issues \(CLOSE_ISSUES\), needed by recipe "Escalate urgent bugs", step close/);
+    assert.doesNotMatch(request, /Open support ticket/, 'this recipe only');
+    shown = await show();
+  });
+
   it('renders again when a recipe changes', async () => {
     const file = workspaceFile('panel-refresh.recipe.yaml');
     const text = [
