@@ -77,25 +77,35 @@ describe('needs --scheme end to end (simulator)', () => {
     const first = await runCliAsync(['needs', workspace, '--site', sim.url, '--config', config, '--scheme', '--format', 'json'], BOT);
     assert.equal(first.status, 0, first.stderr);
     const [plan] = JSON.parse(first.stdout) as Proposal[];
-    assert.deepEqual(plan.unresolved, []);
+    // A sprint's projects are its board's, which Jira names only to an account that can browse them all.
+    assert.deepEqual(
+      plan.unresolved.map((u) => (u as { step: { step: string } }).step.step),
+      ['sprint'],
+    );
 
     // 1. The role, 2. the account in it in each project.
     const role = await admin(sim, 'POST', '/role', plan.role);
     for (const { project } of plan.projects) await admin(sim, 'POST', `/project/${project}/role/${role.id}`, { user: [BOT_ID] });
-    // 3. The scheme, now with the role's id, as the CLI prints it; associated with each project.
-    const again = await runCliAsync(
-      ['needs', workspace, '--site', sim.url, '--config', config, '--scheme', '--format', 'json', '--role-id', String(role.id)],
-      BOT,
-    );
-    const [proposal] = JSON.parse(again.stdout) as Proposal[];
-    const scheme = await admin(sim, 'POST', '/permissionscheme', proposal.permissionScheme);
-    for (const { project } of proposal.projects) await admin(sim, 'PUT', `/project/${project}/permissionscheme`, { id: scheme.id });
-    // 4. What no REST call does: security level membership and global permissions, in Jira's administration pages.
     const simRole = sim.world.projectRoles.find((r) => r.id === role.id);
     assert.ok(simRole);
-    for (const level of new Set(proposal.projects.flatMap((p) => p.securityLevels ?? [])))
-      addSecurityLevelMember(sim.world, level, { type: 'projectRole', role: simRole });
-    for (const { permission } of proposal.global) grantGlobal(sim.world, permission, 'integration-bots');
+    // 3. The scheme, now with the role's id, as the CLI prints it; associated with each project. Once the account
+    // browses the board's projects, the sprint's needs are known too: the admin applies the proposal a second time.
+    const unresolved: number[] = [];
+    for (let round = 0; round < 2; round++) {
+      const again = await runCliAsync(
+        ['needs', workspace, '--site', sim.url, '--config', config, '--scheme', '--format', 'json', '--role-id', String(role.id)],
+        BOT,
+      );
+      const [proposal] = JSON.parse(again.stdout) as Proposal[];
+      unresolved.push(proposal.unresolved.length);
+      const scheme = await admin(sim, 'POST', '/permissionscheme', { ...(proposal.permissionScheme as object), name: `Integration ${round}` });
+      for (const { project } of proposal.projects) await admin(sim, 'PUT', `/project/${project}/permissionscheme`, { id: scheme.id });
+      // 4. What no REST call does: security level membership and global permissions, in Jira's administration pages.
+      for (const level of new Set(proposal.projects.flatMap((p) => p.securityLevels ?? [])))
+        addSecurityLevelMember(sim.world, level, { type: 'projectRole', role: simRole });
+      for (const { permission } of proposal.global) grantGlobal(sim.world, permission, 'integration-bots');
+    }
+    assert.deepEqual(unresolved, [1, 0], 'the second proposal knows the board');
 
     assert.deepEqual(await permissionFindings(sim, workspace, config), []);
     const after = await runCliAsync(['needs', workspace, '--site', sim.url, '--config', config, '--fail-on-missing'], BOT);

@@ -1,5 +1,6 @@
 import { isGlobalPermission, permissionInfo, type PermissionInfo } from '../catalog';
 import type { JiraStep, RecipeAnalysis } from '../check/analyze';
+import { boardProjects } from '../check/boards';
 import { conditionalGrant } from '../check/conditional';
 import { issueAnswer } from '../check/issue-answer';
 import { requirementHeld } from '../check/held';
@@ -47,7 +48,8 @@ function operationMarkdown(analysis: RecipeAnalysis, jiraStep: JiraStep, snapsho
   const snapshot = snapshotForHost(connection.host, snapshots);
   const requirements = stepRequirements(op, step, snapshot);
   const perProject = requirements.some((r) => r.keys.some((k) => !isGlobalPermission(k)));
-  const refs = perProject ? new ProjectResolver(analysis.model).projectsOf(step) : [];
+  const board = perProject ? boardProjects(op, step, snapshot) : undefined;
+  const refs = !perProject ? [] : board ? ('projects' in board ? [...board.projects] : []) : new ProjectResolver(analysis.model).projectsOf(step);
   // Projects named by id are shown by their key once the snapshot knows it.
   const projects = refs.map((ref) => (snapshot && projectOf(snapshot, ref)?.key) ?? ref);
 
@@ -71,7 +73,11 @@ function operationMarkdown(analysis: RecipeAnalysis, jiraStep: JiraStep, snapsho
         : 'No linked account for this connection: link one to see what it holds.',
     );
     if (snapshot && projects.length === 0 && columns[0] === 'project ?')
-      parts.push("The project can't be told from this step: set `input.project` (or `defaults.project`) to check it.");
+      parts.push(
+        board && 'reason' in board
+          ? `The sprint's projects are its board's: ${board.reason}.`
+          : "The project can't be told from this step: set `input.project` (or `defaults.project`) to check it.",
+      );
     if (snapshot) parts.push(...explanations(requirements, snapshot, projects, step));
   }
   const scopes = scopeMarkdown(op.name, snapshot);

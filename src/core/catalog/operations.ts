@@ -29,6 +29,9 @@ const issueInput: InputSpec = { key: 'issue', description: 'Issue key or id, e.g
 const projectInput: InputSpec = { key: 'project', description: 'Project key, e.g. ENG.' };
 const jqlInput: InputSpec = { key: 'jql', description: 'JQL that selects the issues, e.g. project = ENG AND priority = Highest.' };
 
+// A sprint belongs to a board: the projects that matter are the board's, whatever a project input says.
+const SPRINT_PROJECT_INPUT: InputSpec = { key: 'project', description: "Not used to check: a sprint's projects are its board's (board_id)." };
+
 const RESOLVE_DESCRIPTION = 'Ability to resolve and reopen issues. This includes the ability to set a fix version.';
 
 /** Inputs shared by create_issue and update_issue, and the permissions each adds. */
@@ -488,9 +491,10 @@ export const OPERATIONS: readonly OperationSpec[] = [
       "The Data Center spec gives no permission text for sprints; Jira Software's documentation: managing sprints needs Manage Sprints in every project of the board's filter.",
     ),
     project: ['MANAGE_SPRINTS_PERMISSION'],
+    boardInput: 'board_id',
     inputs: [
-      projectInput,
-      { key: 'board_id', description: 'Board id.', required: true },
+      SPRINT_PROJECT_INPUT,
+      { key: 'board_id', description: "Board id; Manage Sprints is checked in each of the board's projects.", required: true },
       { key: 'name', description: 'Sprint name.', required: true },
       { key: 'start_date', description: 'Start date.' },
       { key: 'end_date', description: 'End date.' },
@@ -508,9 +512,11 @@ export const OPERATIONS: readonly OperationSpec[] = [
       "The Data Center spec gives no permission text for sprints; Jira Software's documentation: managing sprints needs Manage Sprints in every project of the board's filter.",
     ),
     project: ['MANAGE_SPRINTS_PERMISSION'],
+    boardInput: 'board_id',
     inputs: [
-      projectInput,
+      SPRINT_PROJECT_INPUT,
       { key: 'sprint_id', description: 'Sprint id.', required: true },
+      { key: 'board_id', description: "The sprint's board id, to check Manage Sprints in each of the board's projects." },
       { key: 'name', description: 'Sprint name.' },
       { key: 'state', description: 'future, active or closed.' },
       { key: 'goal', description: 'Sprint goal.' },

@@ -6,6 +6,7 @@ import type { PermissionSnapshot, ProjectSnapshot } from '../snapshot/types';
 import type { Range } from '../text/range';
 import type { JiraStep, RecipeAnalysis } from './analyze';
 import type { ResolvedConnection } from './connections';
+import { boardProjects } from './boards';
 import { conditionalGrant } from './conditional';
 import { finding, FindingCode, type Finding } from './findings';
 import { issueAnswer } from './issue-answer';
@@ -96,7 +97,13 @@ function checkStep(jiraStep: JiraStep, snapshot: PermissionSnapshot, resolver: P
   checkOtherProjects(jiraStep, snapshot, resolver, ctx);
   if (!perProject.length) return ctx.findings;
 
-  const projects = resolver.projectsOf(step);
+  const board = boardProjects(operation, step, snapshot);
+  if (board && 'reason' in board) {
+    const inProject = perProject.map((r) => alternativesLabel(r.keys)).join(', ');
+    ctx.unverified(null, `needs ${inProject} in each project of the sprint's board, not verified: ${board.reason}.`);
+    return ctx.findings;
+  }
+  const projects = board ? board.projects : resolver.projectsOf(step);
   if (!projects.length) {
     // A requirement that a global grant can satisfy is met without knowing the project.
     const open = perProject.filter((r) => !r.keys.some((k) => isGlobalPermission(k) && snapshot.global?.[k] === true));

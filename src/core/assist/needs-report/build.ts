@@ -3,6 +3,7 @@ import type { RecipeAnalysis } from '../../check/analyze';
 import { requirementHeld, type Held } from '../../check/held';
 import { accountLabel, stepLabel, stepName } from '../../check/labels';
 import { ProjectResolver } from '../../check/projects';
+import { boardProjects } from '../../check/boards';
 import { needsProject, requirementsOf, type Requirement } from '../../check/requirements';
 import type { OperationStep, RecipeFormat } from '../../recipe/model';
 import { projectOf, snapshotForHost } from '../../snapshot/normalize';
@@ -48,9 +49,12 @@ export function buildNeedsReport(recipes: readonly RecipeInput[], snapshots: rea
       for (const r of requirements.filter((r) => !needsProject(r))) addLine(draft.global, r, stepRef(recipe, step, r));
       const perProject = requirements.filter(needsProject);
       if (!perProject.length) continue;
-      const projects = resolver.projectsOf(step);
+      // A sprint's projects are its board's, which only the account's snapshot names.
+      const board = boardProjects(operation, step, snapshotForHost(connection.host, snapshots));
+      const projects = board ? ('projects' in board ? [...board.projects] : []) : resolver.projectsOf(step);
       if (!projects.length) {
-        draft.unresolved.push({ step: stepRef(recipe, step), needs: perProject.map((r) => [...r.keys]), fix: projectFix(analysis.format) });
+        const fix = board ? boardFix(operation.boardInput ?? 'board_id') : projectFix(analysis.format);
+        draft.unresolved.push({ step: stepRef(recipe, step), needs: perProject.map((r) => [...r.keys]), fix });
         continue;
       }
       for (const project of projects) {
@@ -87,6 +91,11 @@ function addLine(lines: Lines, requirement: Requirement, ref: StepRef): void {
   const same = (s: StepRef) => s.recipe === ref.recipe && s.step === ref.step && s.input === ref.input;
   if (!line.steps.some(same)) line.steps.push(ref);
   lines.set(id, line);
+}
+
+/** What tells a sprint step's projects: its board's, which Jira names for a literal board id. */
+function boardFix(input: string): string {
+  return `set ${input} to a literal board id and give an account (--snapshot or --site): a sprint's projects are its board's, which Jira names`;
 }
 
 /** What to set so a step's project can be told, in the terms of the recipe's format. */
