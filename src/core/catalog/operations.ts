@@ -32,6 +32,12 @@ const jqlInput: InputSpec = { key: 'jql', description: 'JQL that selects the iss
 // A sprint belongs to a board: the projects that matter are the board's, whatever a project input says.
 const SPRINT_PROJECT_INPUT: InputSpec = { key: 'project', description: "Not used to check: a sprint's projects are its board's (board_id)." };
 
+// Jira answers 400 to a comment restricted to a group or role the account isn't in.
+const VISIBILITY_INPUT: InputSpec = {
+  key: 'visibility',
+  description: 'Who may see the comment: { type: group, value: <group name> } or { type: role, value: <project role> }; the account must be in it.',
+};
+
 const RESOLVE_DESCRIPTION = 'Ability to resolve and reopen issues. This includes the ability to set a fix version.';
 
 /** Inputs shared by create_issue and update_issue, and the permissions each adds. */
@@ -352,11 +358,8 @@ export const OPERATIONS: readonly OperationSpec[] = [
     rest: 'POST /rest/api/3/issue/{issueIdOrKey}/comment',
     source: specText('addComment', 'Browse projects and Add comments project permission for the project that the issue containing the comment is in.'),
     project: ['BROWSE_PROJECTS', 'ADD_COMMENTS'],
-    inputs: [
-      issueInput,
-      { key: 'comment', description: 'Comment text.', required: true },
-      { key: 'visibility', description: 'Group or role that may see the comment.' },
-    ],
+    visibilityInput: 'visibility',
+    inputs: [issueInput, { key: 'comment', description: 'Comment text.', required: true }, VISIBILITY_INPUT],
   },
   {
     name: 'update_comment',
@@ -366,7 +369,13 @@ export const OPERATIONS: readonly OperationSpec[] = [
     rest: 'PUT /rest/api/3/issue/{issueIdOrKey}/comment/{id}',
     source: specText('updateComment', 'Edit all comments project permission to update any comment or Edit own comments to update comment created by the user.'),
     ...ownOrAll({ input: 'comment_id', item: 'comment', own: 'EDIT_OWN_COMMENTS', all: 'EDIT_ALL_COMMENTS', createdBy: ['create_comment'] }),
-    inputs: [issueInput, { key: 'comment_id', description: 'Comment id.', required: true }, { key: 'comment', description: 'New text.', required: true }],
+    visibilityInput: 'visibility',
+    inputs: [
+      issueInput,
+      { key: 'comment_id', description: 'Comment id.', required: true },
+      { key: 'comment', description: 'New text.', required: true },
+      VISIBILITY_INPUT,
+    ],
     notes: ['Edit Own Comments covers only comments the account wrote.'],
   },
   {

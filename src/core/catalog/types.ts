@@ -90,6 +90,11 @@ export interface OperationSpec {
    * (getProjects of the board), never `input.project` or `defaults.project`.
    */
   readonly boardInput?: string;
+  /**
+   * The input that restricts who may see the comment, `{ type: group | role, value: name }`: Jira refuses (400) a
+   * group or project role the account isn't in.
+   */
+  readonly visibilityInput?: string;
   readonly inputs?: readonly InputSpec[];
   /** The polling trigger that does the same job without registering a webhook. */
   readonly pollingAlternative?: string;

@@ -13,6 +13,8 @@ export interface SnapshotAccount {
   /** Email (Cloud) or username (Server/DC). */
   readonly name?: string;
   readonly displayName?: string;
+  /** The groups the account is a member of (`/myself?expand=groups`), when they were all listed. Absent: not known. */
+  readonly groups?: readonly string[];
 }
 
 /** Someone a permission scheme grants a permission to (Jira's "holder"). */
