@@ -4,21 +4,10 @@ import { analyzeRecipe } from '../../src/core/check/analyze';
 import { permissionNeeds } from '../../src/core/check/needs';
 import { hoverAt } from '../../src/core/assist/hover';
 import type { BoardSnapshot } from '../../src/core/snapshot';
-import { project, rows, snapshot, yaml } from './helpers';
+import { oneStepRecipe, project, rows, snapshot } from './helpers';
 
 const recipe = (action: string, input: string) =>
-  yaml(
-    'name: t',
-    'connections:',
-    '  jira: { provider: jira, host: https://acme.atlassian.net }',
-    'defaults:',
-    '  project: SUP',
-    'trigger: { event: new_issue, input: { project: SUP } }',
-    'steps:',
-    '  - id: sprint',
-    `    action: ${action}`,
-    `    input: { ${input} }`,
-  );
+  oneStepRecipe('sprint', action, input, 'defaults:', '  project: SUP', 'trigger: { event: new_issue, input: { project: SUP } }');
 
 /** Jan may manage sprints in SUP, not in ENG; board 12 is ENG's. */
 const withBoards = (boards?: Record<string, BoardSnapshot>) =>

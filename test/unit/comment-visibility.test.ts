@@ -1,17 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { check } from '../../src/core/check';
-import { project, rows, snapshot, yaml } from './helpers';
+import { oneStepRecipe, project, rows, snapshot } from './helpers';
 
 const recipe = (visibility: string, action = 'create_comment', extra = '') =>
-  yaml(
-    'name: t',
-    'connections:',
-    '  jira: { provider: jira, host: https://acme.atlassian.net }',
+  oneStepRecipe(
+    'note',
+    action,
+    `issue: "{{ trigger.key }}", comment: hi,${extra} visibility: ${visibility}`,
     'trigger: { event: new_issue, input: { project: ENG } }',
-    'steps:',
-    '  - id: note',
-    `    action: ${action}`,
-    `    input: { issue: "{{ trigger.key }}", comment: hi,${extra} visibility: ${visibility} }`,
   );
 
 const account = (groups?: string[]) =>

@@ -4,19 +4,10 @@ import { analyzeRecipe } from '../../src/core/check/analyze';
 import { permissionNeeds } from '../../src/core/check/needs';
 import { hoverAt } from '../../src/core/assist/hover';
 import type { IssueSnapshot, IssueTransition } from '../../src/core/snapshot';
-import { project, rangeOf, rows, snapshot, yaml } from './helpers';
+import { oneStepRecipe, project, rangeOf, rows, snapshot } from './helpers';
 
 const recipe = (input: string, action = 'update_issue_status') =>
-  yaml(
-    'name: t',
-    'connections:',
-    '  jira: { provider: jira, host: https://acme.atlassian.net }',
-    'trigger: { event: new_issue, input: { project: ENG } }',
-    'steps:',
-    '  - id: close',
-    `    action: ${action}`,
-    `    input: { ${input} }`,
-  );
+  oneStepRecipe('close', action, input, 'trigger: { event: new_issue, input: { project: ENG } }');
 
 /** What Jira offers Jan on ENG-1 (Open, classic workflow): the close transition is QA's only. */
 const OFFERED: IssueTransition[] = [
