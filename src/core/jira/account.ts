@@ -45,7 +45,7 @@ export async function fetchMyself(http: JiraHttp, credentials: JiraCredentials):
  * The group names of an expanded `groups` (`{size, items: [{name}]}`), sorted; undefined unless every group is
  * listed (`items` as long as `size`): a partial list can't tell a non-member.
  */
-function groupsOf(value: unknown): string[] | undefined {
+export function groupsOf(value: unknown): string[] | undefined {
   if (!isObject(value) || !Array.isArray(value.items)) return undefined;
   const names = value.items.map((g) => (isObject(g) ? str(g.name) : undefined));
   if (names.some((n) => n === undefined) || (typeof value.size === 'number' && value.size > names.length)) return undefined;
