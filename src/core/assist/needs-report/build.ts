@@ -4,7 +4,8 @@ import { requirementHeld, type Held } from '../../check/held';
 import { accountLabel, stepLabel, stepName } from '../../check/labels';
 import { ProjectResolver } from '../../check/projects';
 import { boardProjects } from '../../check/boards';
-import { needsProject, requirementsOf, type Requirement } from '../../check/requirements';
+import { needsProject, type Requirement } from '../../check/requirements';
+import { stepRequirements } from '../../check/transitions';
 import type { OperationStep, RecipeFormat } from '../../recipe/model';
 import { projectOf, snapshotForHost } from '../../snapshot/normalize';
 import { siteBase } from '../../snapshot/site';
@@ -45,12 +46,14 @@ export function buildNeedsReport(recipes: readonly RecipeInput[], snapshots: rea
       const site = host ? (siteBase(host) ?? host) : connection.name ? `connection "${connection.name}"` : 'the Jira connection';
       let draft = sites.get(site);
       if (!draft) sites.set(site, (draft = { site, host, global: new Map(), projects: new Map(), levels: new Map(), unresolved: [] }));
-      const requirements = requirementsOf(operation, step.inputs);
+      const snapshot = snapshotForHost(connection.host, snapshots);
+      // Whatever the account, except that a literal issue's transitions, where known, replace the classic guesses.
+      const requirements = stepRequirements(operation, step, snapshot, {});
       for (const r of requirements.filter((r) => !needsProject(r))) addLine(draft.global, r, stepRef(recipe, step, r));
       const perProject = requirements.filter(needsProject);
       if (!perProject.length) continue;
       // A sprint's projects are its board's, which only the account's snapshot names.
-      const board = boardProjects(operation, step, snapshotForHost(connection.host, snapshots));
+      const board = boardProjects(operation, step, snapshot);
       const projects = board ? ('projects' in board ? [...board.projects] : []) : resolver.projectsOf(step);
       if (!projects.length) {
         const fix = board ? boardFix(operation.boardInput ?? 'board_id') : projectFix(analysis.format);
