@@ -87,36 +87,49 @@ describe('needs --scheme end to end (simulator)', () => {
     const first = await runCliAsync(['needs', workspace, '--site', sim.url, '--config', config, '--scheme', '--format', 'json'], BOT);
     assert.equal(first.status, 0, first.stderr);
     const [plan] = JSON.parse(first.stdout) as Proposal[];
-    assert.deepEqual(plan.unresolved, []);
+    // A sprint's projects are its board's, which Jira names only to an account that can browse them all.
+    assert.deepEqual(
+      plan.unresolved.map((u) => (u as { step: { step: string } }).step.step),
+      ['sprint'],
+    );
 
     // 1. The role, 2. the account in it in each project.
     const role = await admin(sim, 'POST', '/role', plan.role);
     for (const { project } of plan.projects) await admin(sim, 'POST', `/project/${project}/role/${role.id}`, { user: [BOT_ID] });
-    // 3. The scheme, now with the role's id, as the CLI prints it; associated with each project.
-    const again = await runCliAsync(
-      ['needs', workspace, '--site', sim.url, '--config', config, '--scheme', '--format', 'json', '--role-id', String(role.id)],
-      BOT,
-    );
-    const [proposal] = JSON.parse(again.stdout) as Proposal[];
-    const scheme = await admin(sim, 'POST', '/permissionscheme', proposal.permissionScheme);
-    for (const { project } of proposal.projects) await admin(sim, 'PUT', `/project/${project}/permissionscheme`, { id: scheme.id });
-    assert.ok(
-      proposal.projects.some((p) => p.securityLevels?.length),
-      'the examples set a security level',
-    );
-    // 4. The role in each security level the recipes set, with the ids the admin reads off the project's scheme.
-    for (const { project, securityLevels = [] } of proposal.projects) {
-      const scheme = sim.world.projects.find((p) => p.key === project)?.issueSecurityScheme;
-      for (const name of securityLevels) {
-        const level = scheme?.levels.find((l) => l.name === name);
-        assert.ok(scheme && level, `${project} has the level ${name}`);
-        await admin(sim, 'PUT', `/issuesecurityschemes/${scheme.id}/level/${level.id}/member`, {
-          members: [{ type: 'projectrole', parameter: String(role.id) }],
-        });
+    // 3. The scheme, now with the role's id, as the CLI prints it; associated with each project. Once the account
+    // browses the board's projects, the sprint's needs are known too: the admin applies the proposal a second time.
+    const unresolved: number[] = [];
+    const levelsDone = new Set<string>();
+    for (let round = 0; round < 2; round++) {
+      const again = await runCliAsync(
+        ['needs', workspace, '--site', sim.url, '--config', config, '--scheme', '--format', 'json', '--role-id', String(role.id)],
+        BOT,
+      );
+      const [proposal] = JSON.parse(again.stdout) as Proposal[];
+      unresolved.push(proposal.unresolved.length);
+      const scheme = await admin(sim, 'POST', '/permissionscheme', { ...(proposal.permissionScheme as object), name: `Integration ${round}` });
+      for (const { project } of proposal.projects) await admin(sim, 'PUT', `/project/${project}/permissionscheme`, { id: scheme.id });
+      assert.ok(
+        proposal.projects.some((p) => p.securityLevels?.length),
+        'the examples set a security level',
+      );
+      // 4. The role in each security level the recipes set, with the ids the admin reads off the project's scheme.
+      for (const { project, securityLevels = [] } of proposal.projects) {
+        const levels = sim.world.projects.find((p) => p.key === project)?.issueSecurityScheme;
+        for (const name of securityLevels) {
+          const level = levels?.levels.find((l) => l.name === name);
+          assert.ok(levels && level, `${project} has the level ${name}`);
+          if (levelsDone.has(`${levels.id}/${level.id}`)) continue;
+          levelsDone.add(`${levels.id}/${level.id}`);
+          await admin(sim, 'PUT', `/issuesecurityschemes/${levels.id}/level/${level.id}/member`, {
+            members: [{ type: 'projectrole', parameter: String(role.id) }],
+          });
+        }
       }
+      // 5. What no REST call does: global permissions, in Jira's administration pages.
+      for (const { permission } of proposal.global) grantGlobal(sim.world, permission, 'integration-bots');
     }
-    // 5. What no REST call does: global permissions, in Jira's administration pages.
-    for (const { permission } of proposal.global) grantGlobal(sim.world, permission, 'integration-bots');
+    assert.deepEqual(unresolved, [1, 0], 'the second proposal knows the board');
 
     assert.deepEqual(await permissionFindings(sim, workspace, config), []);
     const after = await runCliAsync(['needs', workspace, '--site', sim.url, '--config', config, '--fail-on-missing'], BOT);

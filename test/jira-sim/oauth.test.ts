@@ -18,7 +18,8 @@ describe('simulated Atlassian: authorization server and gateway', () => {
   it('knows the scopes of every Cloud operation the simulator serves, as the spec gives them', () => {
     for (const route of ROUTES) {
       const served = servedBy(route, 'cloud');
-      if (!served) continue;
+      // Jira Software's agile API is not in the platform spec, which holds the scopes: the gateway asks none for it.
+      if (!served || served.contract) continue;
       const sets = scopeSetsOf(route.method, `/rest/api/3${route.path.replace(/\{\w+\}/g, 'X1')}`);
       // Adding security level members is experimental: the spec gives its classic scope only.
       const expected = served.spec.endsWith('/level/{levelId}/member') ? 1 : 2;

@@ -21,7 +21,7 @@ describe('jira login (simulator)', () => {
       assert.deepEqual(login, {
         deployment: 'cloud',
         serverVersion: '1001.0.0-SNAPSHOT',
-        account: { id: '5b10ac8d82e05b22cc7d4ef5', name: 'jan@acme.example', displayName: 'Jan Donyada' },
+        account: { id: '5b10ac8d82e05b22cc7d4ef5', name: 'jan@acme.example', displayName: 'Jan Donyada', groups: ['jira-software-users'] },
       });
       assert.deepEqual(paths(sim()), ['GET /rest/api/2/myself', 'GET /rest/api/2/serverInfo']);
       assert.equal(sim().requests[0]?.query.expand, 'groups,applicationRoles');
@@ -85,7 +85,7 @@ describe('jira login (simulator)', () => {
       assert.deepEqual(login, {
         deployment: 'server',
         serverVersion: '9.12.0',
-        account: { id: 'JIRAUSER10100', name: 'jdonyada', displayName: 'Jan Donyada' },
+        account: { id: 'JIRAUSER10100', name: 'jdonyada', displayName: 'Jan Donyada', groups: ['jira-software-users'] },
       });
     });
 

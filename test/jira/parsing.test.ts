@@ -1,10 +1,19 @@
 import assert from 'node:assert/strict';
 import { holderOf } from '../../src/core/jira/explain';
+import { groupsOf } from '../../src/core/jira/account';
 import { needsCover, normalizeNeeds } from '../../src/core/snapshot/needs';
 import { readPermissions } from '../../src/core/jira/my-permissions';
 import { queryString } from '../../src/core/jira/http';
 
 describe('jira answers and needs', () => {
+  it("reads the account's groups only when /myself listed them all", () => {
+    assert.deepEqual(groupsOf({ size: 2, items: [{ name: 'qa' }, { name: 'developers' }] }), ['developers', 'qa']);
+    assert.deepEqual(groupsOf({ size: 0, items: [] }), []);
+    assert.equal(groupsOf({ size: 3, items: [{ name: 'qa' }] }), undefined, 'a partial list cannot tell a non-member');
+    assert.equal(groupsOf({ size: 1, items: [] }), undefined, 'not expanded');
+    assert.equal(groupsOf(undefined), undefined);
+  });
+
   it('reads mypermissions entries, skipping Data Center’s deprecated twins', () => {
     const read = readPermissions({
       ADD_COMMENTS: { key: 'ADD_COMMENTS', havePermission: true },

@@ -41,7 +41,7 @@ describe('jira fetchSnapshot (simulator)', () => {
         site: sim().url,
         deployment: 'cloud',
         serverVersion: '1001.0.0-SNAPSHOT',
-        account: { id: '5b10ac8d82e05b22cc7d4ef5', name: 'jan@acme.example', displayName: 'Jan Donyada' },
+        account: { id: '5b10ac8d82e05b22cc7d4ef5', name: 'jan@acme.example', displayName: 'Jan Donyada', groups: ['jira-software-users'] },
         authType: 'api_token',
         fetchedAt: '2025-06-01T12:00:00.000Z',
         global: { ADMINISTER: false, USER_PICKER: true },
@@ -203,7 +203,7 @@ describe('jira fetchSnapshot (simulator)', () => {
       );
       assert.equal(snapshot.deployment, 'server');
       assert.equal(snapshot.serverVersion, '9.12.0');
-      assert.deepEqual(snapshot.account, { id: 'JIRAUSER10100', name: 'jdonyada', displayName: 'Jan Donyada' });
+      assert.deepEqual(snapshot.account, { id: 'JIRAUSER10100', name: 'jdonyada', displayName: 'Jan Donyada', groups: ['jira-software-users'] });
       // CREATE_PROJECT is Cloud-only: asked, not answered → absent (unknown), not false.
       assert.deepEqual(snapshot.global, { ADMINISTER: false, USER_PICKER: true });
       assert.deepEqual(snapshot.projects?.ENG?.permissions, JAN_PERMISSIONS.ENG);

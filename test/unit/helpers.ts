@@ -22,6 +22,20 @@ export function yaml(...lines: string[]): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** A recipe on Acme's site with one step `id`; `before`: the lines between its connections and its steps. */
+export function oneStepRecipe(id: string, action: string, input: string, ...before: string[]): string {
+  return yaml(
+    'name: t',
+    'connections:',
+    '  jira: { provider: jira, host: https://acme.atlassian.net }',
+    ...before,
+    'steps:',
+    `  - id: ${id}`,
+    `    action: ${action}`,
+    `    input: { ${input} }`,
+  );
+}
+
 /** A snapshot as it arrives from a file or a fetch: normalised. */
 export function snapshot(overrides: Partial<PermissionSnapshot> & { projects?: Record<string, ProjectSnapshot> } = {}): PermissionSnapshot {
   return normalizeSnapshot({

@@ -3,20 +3,12 @@ import { check } from '../../src/core/check';
 import { analyzeRecipe } from '../../src/core/check/analyze';
 import { permissionNeeds } from '../../src/core/check/needs';
 import { hoverAt } from '../../src/core/assist/hover';
+import { buildNeedsReport } from '../../src/core/assist/needs-report';
 import type { IssueSnapshot, IssueTransition } from '../../src/core/snapshot';
-import { project, rangeOf, rows, snapshot, yaml } from './helpers';
+import { oneStepRecipe, project, rangeOf, rows, snapshot } from './helpers';
 
 const recipe = (input: string, action = 'update_issue_status') =>
-  yaml(
-    'name: t',
-    'connections:',
-    '  jira: { provider: jira, host: https://acme.atlassian.net }',
-    'trigger: { event: new_issue, input: { project: ENG } }',
-    'steps:',
-    '  - id: close',
-    `    action: ${action}`,
-    `    input: { ${input} }`,
-  );
+  oneStepRecipe('close', action, input, 'trigger: { event: new_issue, input: { project: ENG } }');
 
 /** What Jira offers Jan on ENG-1 (Open, classic workflow): the close transition is QA's only. */
 const OFFERED: IssueTransition[] = [
@@ -107,6 +99,14 @@ describe('transitions of a literal issue', () => {
       hoverAt(analyzeRecipe(recipe('issue: ENG-1, transition: Close Issue')), { line: 6, character: 14 }, [snap])?.markdown ?? '';
     assert.doesNotMatch(md(eng({ transitions: OFFERED })), /CLOSE_ISSUES/);
     assert.match(md(eng()), /\| Close Issues \(for `transition`\) \|\n\|---\|:-:\|:-:\|:-:\|\n\| ENG \| ✓ \| ✓ \| ✗ \|/);
+  });
+
+  it("lists no classic guess in the needs report where the issue's transitions answer, as the check does", () => {
+    const input = { recipe: 'r.recipe.yaml', analysis: analyzeRecipe(recipe('issue: ENG-1, transition: Close Issue')) };
+    const needed = (snap: ReturnType<typeof eng>) =>
+      buildNeedsReport([input], [snap]).sites[0].projects.flatMap((p) => p.needs.flatMap((l) => [...l.permissions]));
+    assert.deepEqual(needed(eng({ transitions: OFFERED })), ['BROWSE_PROJECTS', 'TRANSITION_ISSUES']);
+    assert.deepEqual(needed(eng()), ['BROWSE_PROJECTS', 'CLOSE_ISSUES', 'TRANSITION_ISSUES']);
   });
 
   describe('needs', () => {

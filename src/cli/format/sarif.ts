@@ -23,6 +23,7 @@ const RULE_TEXT: Record<FindingCode, string> = {
   'conditional-permission':
     'The permission covers only some items: it reaches the account only through an issue role (reporter, assignee, a user or group field), or only as the Own variant for items the account created; the step fails on the others.',
   'security-level-unavailable': 'The account may not set the issue security level the step names.',
+  'comment-visibility-unavailable': 'The step restricts a comment to a group the account is not a member of; Jira refuses it.',
   'transition-unavailable': 'The transition or target status the step names is not among those Jira offers the account on the issue.',
   'deprecated-auth': 'Password authentication on Jira Cloud is deprecated.',
   'unsupported-version': 'The Jira server is older than 7.0.',

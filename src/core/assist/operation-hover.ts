@@ -6,6 +6,7 @@ import { issueAnswer } from '../check/issue-answer';
 import { requirementHeld } from '../check/held';
 import { holdersLabel, stepName, whoCanGrant } from '../check/labels';
 import { ownItemOrigin, stepAccounts, type OwnItemOrigin } from '../check/own-item';
+import { boardProjects } from '../check/boards';
 import { actsOnUnnamedIssues, ProjectResolver } from '../check/projects';
 import { registersDynamicWebhook, type Requirement } from '../check/requirements';
 import { stepRequirements } from '../check/transitions';
@@ -37,7 +38,8 @@ export function operationHover(analysis: RecipeAnalysis, jiraStep: JiraStep, sna
   const requirements = stepRequirements(op, step, snapshot);
   const perProject = requirements.some((r) => r.keys.some((k) => !isGlobalPermission(k)));
   const resolver = new ProjectResolver(analysis.model);
-  const refs = perProject ? resolver.projectsOf(step) : [];
+  const board = perProject ? boardProjects(op, step, snapshot) : undefined;
+  const refs = !perProject ? [] : board ? ('projects' in board ? [...board.projects] : []) : resolver.projectsOf(step);
   // Projects named by id are shown by their key once the snapshot knows it.
   const projects = refs.map((ref) => (snapshot && projectOf(snapshot, ref)?.key) ?? ref);
 
@@ -49,7 +51,9 @@ export function operationHover(analysis: RecipeAnalysis, jiraStep: JiraStep, sna
   const saidByDiagnostic = options.shown.some((f) => f.step === stepName(step));
   const first = requirements.length
     ? [
-        ...(saidByDiagnostic ? [] : [verdict(op.title, judged, snapshot, perProject && !projects.length)]),
+        ...(saidByDiagnostic
+          ? []
+          : [verdict(op.title, judged, snapshot, perProject && !projects.length, board && 'reason' in board ? board.reason : undefined)]),
         ...(perProject || !snapshot ? [table(requirements, judged)] : []),
         ...bullets([...(perProject || !snapshot ? [] : globalMarks(requirements, judged)), ...judged.problems]),
       ]
@@ -166,10 +170,12 @@ function judge(
 }
 
 /** The first line: can the step run, as whom and on which site. */
-function verdict(title: string, judged: Judged, snapshot: PermissionSnapshot | undefined, projectUnknown: boolean): string {
+/** `boardReason`: why a sprint's board gave no projects, which then stand in for the step's own. */
+function verdict(title: string, judged: Judged, snapshot: PermissionSnapshot | undefined, projectUnknown: boolean, boardReason?: string): string {
   if (!snapshot) return `? **${title}** is not verified: no linked account for this connection. Link one to see what it holds.`;
   const as = `as ${html(accountName(snapshot.account))} on ${html(hostOf(snapshot.site))}`;
   if (judged.failing) return `✗ **${title}** fails ${as}.`;
+  if (projectUnknown && boardReason) return `? **${title}** is not verified: the sprint's projects are its board's, and ${html(boardReason)}.`;
   if (projectUnknown)
     return `? **${title}** is not verified: the project can't be told from this step. Set \`input.project\` (or \`defaults.project\`) to check it.`;
   if (judged.cells.some((row) => row.some((cell) => cell !== true)))

@@ -29,6 +29,15 @@ const issueInput: InputSpec = { key: 'issue', description: 'Issue key or id, e.g
 const projectInput: InputSpec = { key: 'project', description: 'Project key, e.g. ENG.' };
 const jqlInput: InputSpec = { key: 'jql', description: 'JQL that selects the issues, e.g. project = ENG AND priority = Highest.' };
 
+// A sprint belongs to a board: the projects that matter are the board's, whatever a project input says.
+const SPRINT_PROJECT_INPUT: InputSpec = { key: 'project', description: "Not used to check: a sprint's projects are its board's (board_id)." };
+
+// Jira answers 400 to a comment restricted to a group or role the account isn't in.
+const VISIBILITY_INPUT: InputSpec = {
+  key: 'visibility',
+  description: 'Who may see the comment: { type: group, value: <group name> } or { type: role, value: <project role> }; the account must be in it.',
+};
+
 const RESOLVE_DESCRIPTION = 'Ability to resolve and reopen issues. This includes the ability to set a fix version.';
 
 /** Inputs shared by create_issue and update_issue, and the permissions each adds. */
@@ -349,11 +358,8 @@ export const OPERATIONS: readonly OperationSpec[] = [
     rest: 'POST /rest/api/3/issue/{issueIdOrKey}/comment',
     source: specText('addComment', 'Browse projects and Add comments project permission for the project that the issue containing the comment is in.'),
     project: ['BROWSE_PROJECTS', 'ADD_COMMENTS'],
-    inputs: [
-      issueInput,
-      { key: 'comment', description: 'Comment text.', required: true },
-      { key: 'visibility', description: 'Group or role that may see the comment.' },
-    ],
+    visibilityInput: 'visibility',
+    inputs: [issueInput, { key: 'comment', description: 'Comment text.', required: true }, VISIBILITY_INPUT],
   },
   {
     name: 'update_comment',
@@ -363,7 +369,13 @@ export const OPERATIONS: readonly OperationSpec[] = [
     rest: 'PUT /rest/api/3/issue/{issueIdOrKey}/comment/{id}',
     source: specText('updateComment', 'Edit all comments project permission to update any comment or Edit own comments to update comment created by the user.'),
     ...ownOrAll({ input: 'comment_id', item: 'comment', own: 'EDIT_OWN_COMMENTS', all: 'EDIT_ALL_COMMENTS', createdBy: ['create_comment'] }),
-    inputs: [issueInput, { key: 'comment_id', description: 'Comment id.', required: true }, { key: 'comment', description: 'New text.', required: true }],
+    visibilityInput: 'visibility',
+    inputs: [
+      issueInput,
+      { key: 'comment_id', description: 'Comment id.', required: true },
+      { key: 'comment', description: 'New text.', required: true },
+      VISIBILITY_INPUT,
+    ],
     notes: ['Edit Own Comments covers only comments the account wrote.'],
   },
   {
@@ -488,9 +500,10 @@ export const OPERATIONS: readonly OperationSpec[] = [
       "The Data Center spec gives no permission text for sprints; Jira Software's documentation: managing sprints needs Manage Sprints in every project of the board's filter.",
     ),
     project: ['MANAGE_SPRINTS_PERMISSION'],
+    boardInput: 'board_id',
     inputs: [
-      projectInput,
-      { key: 'board_id', description: 'Board id.', required: true },
+      SPRINT_PROJECT_INPUT,
+      { key: 'board_id', description: "Board id; Manage Sprints is checked in each of the board's projects.", required: true },
       { key: 'name', description: 'Sprint name.', required: true },
       { key: 'start_date', description: 'Start date.' },
       { key: 'end_date', description: 'End date.' },
@@ -508,9 +521,11 @@ export const OPERATIONS: readonly OperationSpec[] = [
       "The Data Center spec gives no permission text for sprints; Jira Software's documentation: managing sprints needs Manage Sprints in every project of the board's filter.",
     ),
     project: ['MANAGE_SPRINTS_PERMISSION'],
+    boardInput: 'board_id',
     inputs: [
-      projectInput,
+      SPRINT_PROJECT_INPUT,
       { key: 'sprint_id', description: 'Sprint id.', required: true },
+      { key: 'board_id', description: "The sprint's board id, to check Manage Sprints in each of the board's projects." },
       { key: 'name', description: 'Sprint name.' },
       { key: 'state', description: 'future, active or closed.' },
       { key: 'goal', description: 'Sprint goal.' },

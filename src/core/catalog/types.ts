@@ -85,6 +85,16 @@ export interface OperationSpec {
    * (`workflow-dependent` input rules on these inputs) give way to that exact answer.
    */
   readonly workflowInputs?: readonly WorkflowInput[];
+  /**
+   * The input naming the step's board (a sprint's): the step's projects are the board's, as Jira Software names them
+   * (getProjects of the board), never `input.project` or `defaults.project`.
+   */
+  readonly boardInput?: string;
+  /**
+   * The input that restricts who may see the comment, `{ type: group | role, value: name }`: Jira refuses (400) a
+   * group or project role the account isn't in.
+   */
+  readonly visibilityInput?: string;
   readonly inputs?: readonly InputSpec[];
   /** The polling trigger that does the same job without registering a webhook. */
   readonly pollingAlternative?: string;

@@ -2,6 +2,7 @@ import { isGlobalPermission, type OperationSpec } from '../catalog';
 import type { OperationStep } from '../recipe/model';
 import type { PermissionNeeds } from '../snapshot/needs';
 import type { RecipeAnalysis } from './analyze';
+import { literalBoardId } from './boards';
 import { literalIssueKey, ProjectResolver } from './projects';
 import { keysToFetch } from './requirements';
 
@@ -16,7 +17,7 @@ export function permissionNeeds(analyses: readonly RecipeAnalysis[]): Map<string
     for (const { step, connection, operation } of analysis.jiraSteps) {
       const host = connection.host ?? '';
       let site = bySite.get(host);
-      if (!site) bySite.set(host, (site = { global: new Set(), projects: new Map(), security: new Set(), issues: new Map(), transitions: new Set() }));
+      if (!site) bySite.set(host, (site = emptySiteNeeds()));
       for (const rule of operation.otherProjects ?? []) {
         if (!step.inputs.has(rule.input)) continue;
         for (const project of resolver.projectsNamedBy(step, rule.input, rule.names)) addAll(site.projects, project, rule.project);
@@ -26,6 +27,8 @@ export function permissionNeeds(analyses: readonly RecipeAnalysis[]): Map<string
       for (const key of keys.filter(isGlobalPermission)) site.global.add(key);
       if (!projectKeys.length) continue;
       // A literal issue is asked about as itself: a project answer is not exact for issue-role grants.
+      const board = literalBoardId(operation, step);
+      if (board !== undefined) addAll(site.boards, board, projectKeys);
       const issue = literalIssueKey(step);
       if (issue) addAll(site.issues, issue, projectKeys);
       // A literal transition or status on a literal issue is judged by the transitions Jira offers there.
@@ -44,6 +47,7 @@ export function permissionNeeds(analyses: readonly RecipeAnalysis[]): Map<string
       securityLevelProjects: [...site.security].sort(),
       ...(site.issues.size ? { issues: sortedRecord(site.issues) } : {}),
       ...(site.transitions.size ? { transitionIssues: [...site.transitions].sort() } : {}),
+      ...(site.boards.size ? { boards: sortedRecord(site.boards) } : {}),
     });
   }
   return result;
@@ -55,6 +59,11 @@ interface SiteNeeds {
   readonly security: Set<string>;
   readonly issues: Map<string, Set<string>>;
   readonly transitions: Set<string>;
+  readonly boards: Map<string, Set<string>>;
+}
+
+function emptySiteNeeds(): SiteNeeds {
+  return { global: new Set(), projects: new Map(), security: new Set(), issues: new Map(), transitions: new Set(), boards: new Map() };
 }
 
 function namesTransition(operation: OperationSpec, step: OperationStep): boolean {

@@ -6,6 +6,8 @@ import type { PermissionSnapshot, ProjectSnapshot } from '../snapshot/types';
 import type { Range } from '../text/range';
 import type { JiraStep, RecipeAnalysis } from './analyze';
 import { connectionRange } from './connections';
+import { boardProjects } from './boards';
+import { judgeVisibility } from './comment-visibility';
 import { conditionalGrant } from './conditional';
 import { finding, FindingCode, type Finding } from './findings';
 import { issueAnswer } from './issue-answer';
@@ -97,9 +99,16 @@ function checkStep(
   if (unknownGlobal.length)
     ctx.unverified(null, `${alternativesOrList(unknownGlobal)} not verified: the snapshot has no data for ${unknownGlobal.length > 1 ? 'them' : 'it'}.`);
   checkOtherProjects(jiraStep, snapshot, resolver, ctx);
+  ctx.checkCommentVisibility();
   if (!perProject.length) return ctx.findings;
 
-  const projects = resolver.projectsOf(step);
+  const board = boardProjects(operation, step, snapshot);
+  if (board && 'reason' in board) {
+    const inProject = perProject.map((r) => alternativesLabel(r.keys)).join(', ');
+    ctx.unverified(null, `needs ${inProject} in each project of the sprint's board, not verified: ${board.reason}.`);
+    return ctx.findings;
+  }
+  const projects = board ? board.projects : resolver.projectsOf(step);
   if (!projects.length) {
     // A requirement that a global grant can satisfy is met without knowing the project.
     const open = perProject.filter((r) => !r.keys.some((k) => isGlobalPermission(k) && snapshot.global?.[k] === true));
@@ -294,6 +303,22 @@ class StepContext {
       origin.range,
       `${this.subject} needs ${describePermission(rule.all)} in project ${key} unless the ${rule.item} is one ${this.account} created: it holds only ${describePermission(rule.own)} there, and ${origin.from}. Whether Jira allows it depends on the ${rule.item}'s author.`,
       { input: rule.input },
+    );
+  }
+
+  /** A comment restricted to a group the account isn't in: Jira refuses it (400). */
+  checkCommentVisibility(): void {
+    const judged = judgeVisibility(this.jiraStep.operation, this.step, this.snapshot.account);
+    if (!judged || judged.outcome === 'member') return;
+    if (judged.outcome === 'unknown') return this.unverified(null, `${judged.why}.`);
+    const groups = judged.groups.length ? `its groups: ${judged.groups.join(', ')}` : 'it is in no group';
+    this.push(
+      FindingCode.CommentVisibilityUnavailable,
+      null,
+      [],
+      judged.range,
+      `${this.subject} restricts the comment to the group "${judged.group}", which ${this.account} is not a member of on ${this.snapshot.site} (${groups}). Jira refuses a comment restricted to a group the author isn't in (400).`,
+      { input: this.jiraStep.operation.visibilityInput },
     );
   }
 

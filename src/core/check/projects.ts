@@ -1,3 +1,4 @@
+import { findOperation } from '../catalog';
 import type { OperationStep, RecipeModel } from '../recipe/model';
 import { jqlProjectBound } from './jql';
 
@@ -43,7 +44,9 @@ export class ProjectResolver {
     if (cached) return cached;
     if (visiting.has(step)) return [];
     visiting.add(step);
-    const projects = this.fromInputs(step, visiting) ?? (this.model.defaultProject ? [this.model.defaultProject] : []);
+    // A sprint's projects are its board's, which only Jira can tell (see boards.ts): never a project input or default.
+    const onBoard = findOperation(step.operation)?.boardInput !== undefined;
+    const projects = onBoard ? [] : (this.fromInputs(step, visiting) ?? (this.model.defaultProject ? [this.model.defaultProject] : []));
     this.memo.set(step, projects);
     return projects;
   }

@@ -5,7 +5,7 @@ import { projectOf } from '../snapshot/normalize';
 import type { IssueTransition, PermissionSnapshot } from '../snapshot/types';
 import type { Range } from '../text/range';
 import { literalIssueKey } from './projects';
-import { requirementsOf, type Requirement } from './requirements';
+import { requirementsOf, type Requirement, type RunningAccount } from './requirements';
 
 /**
  * A step that transitions a literal issue is judged by the transitions Jira lists for the account on that issue
@@ -22,9 +22,17 @@ export function knownTransitions(step: OperationStep, snapshot: PermissionSnapsh
   return issue?.visible && !issue.unavailable ? issue.transitions : undefined;
 }
 
-/** What a step needs, with the classic workflow's guesses dropped where the issue's transitions answer instead. */
-export function stepRequirements(op: OperationSpec, step: OperationStep, snapshot: PermissionSnapshot | undefined): Requirement[] {
-  const requirements = requirementsOf(op, step.inputs, snapshot);
+/**
+ * What a step needs, with the classic workflow's guesses dropped where the issue's transitions answer instead.
+ * `runningAs`: the account the requirements may depend on (default the snapshot's; `{}` for any account).
+ */
+export function stepRequirements(
+  op: OperationSpec,
+  step: OperationStep,
+  snapshot: PermissionSnapshot | undefined,
+  runningAs: RunningAccount | undefined = snapshot,
+): Requirement[] {
+  const requirements = requirementsOf(op, step.inputs, runningAs);
   if (!op.workflowInputs?.length || !knownTransitions(step, snapshot)) return requirements;
   const inputs = new Set(op.workflowInputs.map((w) => w.input));
   return requirements.filter((r) => !(r.workflowGuess && r.input !== undefined && inputs.has(r.input)));

@@ -32,11 +32,24 @@ export async function fetchMyself(http: JiraHttp, credentials: JiraCredentials):
   const displayName = str(body.displayName);
   // On Server/DC the user key may be an opaque "JIRAUSER10100"; the username is the readable name.
   const serverName = body.accountId === undefined ? str(body.name) : undefined;
+  const groups = groupsOf(body.groups);
   return {
     id,
     ...((serverName ?? name) !== undefined ? { name: serverName ?? name } : {}),
     ...(displayName !== undefined ? { displayName } : {}),
+    ...(groups ? { groups } : {}),
   };
+}
+
+/**
+ * The group names of an expanded `groups` (`{size, items: [{name}]}`), sorted; undefined unless every group is
+ * listed (`items` as long as `size`): a partial list can't tell a non-member.
+ */
+export function groupsOf(value: unknown): string[] | undefined {
+  if (!isObject(value) || !Array.isArray(value.items)) return undefined;
+  const names = value.items.map((g) => (isObject(g) ? str(g.name) : undefined));
+  if (names.some((n) => n === undefined) || (typeof value.size === 'number' && value.size > names.length)) return undefined;
+  return [...new Set(names as string[])].sort();
 }
 
 function loginRefused(response: JiraResponse, credentials: JiraCredentials): JiraAuthError {

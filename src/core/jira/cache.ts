@@ -113,7 +113,7 @@ export class SnapshotCache {
     wanted: NormalizedNeeds,
     options: FetchSnapshotOptions,
   ): Promise<PermissionSnapshot> {
-    const flightKey = `${key}\n${JSON.stringify([wanted.global, [...wanted.projects], [...wanted.securityLevelProjects], wanted.explain, [...wanted.issues], [...wanted.transitionIssues]])}`;
+    const flightKey = `${key}\n${JSON.stringify([wanted.global, [...wanted.projects], [...wanted.securityLevelProjects], wanted.explain, [...wanted.issues], [...wanted.transitionIssues], [...wanted.boards]])}`;
     const running = this.inFlight.get(flightKey);
     if (running) return running;
     const started = this.now();

@@ -14,7 +14,9 @@
  *   literal issues (I), one `mypermissions?issueKey=` each, in visible projects      I
  *   transitions of literal issues a step transitions by a literal name or status (T ≤ I), one
  *   `GET /rest/api/{3|2}/issue/{key}/transitions` each, for visible issues (either strategy)              T
- *   → 2 + P + I + T, on Data Center and on Cloud alike.
+ *   boards (B) a sprint step names literally, one `GET /rest/agile/1.0/board/{id}/project` each (a page holds
+ *   50 projects), before the permission requests: their projects join P                                   B
+ *   → 2 + B + P + I + T, on Data Center and on Cloud alike.
  *   Cloud "bulk" strategy: project ids from `/rest/api/3/project/search?keys=…` (50 keys a page), unless known,
  *   then `POST /rest/api/3/permissions/check` (1,000 projects a call, global keys ride along in the first):
  *   2 + ⌈P'/50⌉ + ⌈P/1000⌉, P' = projects whose id isn't known. Break-even: per-project costs P (counted +1
@@ -40,6 +42,7 @@
 import { normalizeSnapshot } from '../snapshot/normalize';
 import type { IssueSnapshot, PermissionSchemeInfo, PermissionSnapshot, ProjectSnapshot } from '../snapshot/types';
 import { fetchMyself, fetchServerInfo } from './account';
+import { fetchBoards, withBoardProjects } from './boards';
 import { bulkCheck } from './bulk-check';
 import { withConnection, type JiraClientOptions } from './client';
 import { authTypeOf, type JiraCredentials } from './credentials';
@@ -77,7 +80,9 @@ export async function fetchSnapshot(
   return withConnection(site, credentials, options, async (http, normalized) => {
     const account = await fetchMyself(http, credentials);
     const info = await fetchServerInfo(http);
-    const refs = await resolveProjectRefs(http, wanted);
+    // A sprint's projects are its board's: they join the projects asked about.
+    const boards = await fetchBoards(http, wanted.boards);
+    const refs = await resolveProjectRefs(http, withBoardProjects(wanted, boards));
     const fetcher = new PermissionFetcher(http, refs.needs, options);
     const fetched = info.deployment === 'cloud' && useBulk(refs.needs, options) ? await fetcher.viaBulkCheck() : await fetcher.perProject(info.deployment);
     const global = fetched.global;
@@ -93,6 +98,7 @@ export async function fetchSnapshot(
       fetchedAt: (options.now?.() ?? new Date()).toISOString(),
       ...(global ? { global } : {}),
       projects,
+      ...(Object.keys(boards).length ? { boards } : {}),
     });
   });
 }

@@ -28,6 +28,8 @@ export interface InputEntry {
   readonly refs: readonly string[];
   /** The value is blank (null, an empty string, an empty map or list): a required input given so is still missing. */
   readonly blank?: boolean;
+  /** A map value's entries, each read as an input is (`visibility: { type: group, value: … }`); where the format tells. */
+  readonly fields?: ReadonlyMap<string, InputEntry>;
 }
 
 /**

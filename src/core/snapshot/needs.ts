@@ -13,6 +13,8 @@ export interface PermissionNeeds {
   readonly issues?: Readonly<Record<string, readonly string[]>>;
   /** Literal issues whose transitions (as the account sees them) the recipes need: steps that transition them. */
   readonly transitionIssues?: readonly string[];
+  /** Board id → permission keys needed in each project of that board (sprint operations on a literal board). */
+  readonly boards?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface NormalizedNeeds {
@@ -24,6 +26,8 @@ export interface NormalizedNeeds {
   readonly issues: ReadonlyMap<string, readonly string[]>;
   /** Issue keys (upper case) whose transitions are fetched; every one is among `issues`. */
   readonly transitionIssues: ReadonlySet<string>;
+  /** Board id → keys needed in each of its projects, which only the board's answer names. */
+  readonly boards: ReadonlyMap<string, readonly string[]>;
 }
 
 const ISSUE_KEY = /^([A-Z][A-Z0-9_]*)-\d+$/;
@@ -60,6 +64,11 @@ export function normalizeNeeds(needs: PermissionNeeds): NormalizedNeeds {
     explain: needs.explain ?? true,
     issues: new Map([...issues].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     transitionIssues: new Set([...transitionIssues].sort()),
+    boards: new Map(
+      Object.entries(needs.boards ?? {})
+        .map(([id, list]): [string, string[]] => [id.trim(), keys(list)])
+        .sort(([a], [b]) => Number(a) - Number(b)),
+    ),
   };
 }
 
@@ -78,6 +87,10 @@ export function needsCover(had: NormalizedNeeds, wanted: NormalizedNeeds): boole
     if (!hadKeys || !covers(hadKeys, keys)) return false;
   }
   for (const issue of wanted.transitionIssues) if (!had.transitionIssues.has(issue)) return false;
+  for (const [board, keys] of wanted.boards) {
+    const hadKeys = had.boards.get(board);
+    if (!hadKeys || !covers(hadKeys, keys)) return false;
+  }
   return true;
 }
 
@@ -89,6 +102,8 @@ export function mergeNeeds(a: PermissionNeeds, b: PermissionNeeds): PermissionNe
   const issues: Record<string, readonly string[]> = { ...a.issues };
   for (const [key, keys] of Object.entries(b.issues ?? {})) issues[key] = union(issues[key], keys);
   const transitionIssues = union(a.transitionIssues, b.transitionIssues);
+  const boards: Record<string, readonly string[]> = { ...a.boards };
+  for (const [id, keys] of Object.entries(b.boards ?? {})) boards[id] = union(boards[id], keys);
   return {
     global: union(a.global, b.global),
     projects,
@@ -96,5 +111,6 @@ export function mergeNeeds(a: PermissionNeeds, b: PermissionNeeds): PermissionNe
     ...(a.explain === false && b.explain === false ? { explain: false } : {}),
     ...(Object.keys(issues).length ? { issues } : {}),
     ...(transitionIssues.length ? { transitionIssues } : {}),
+    ...(Object.keys(boards).length ? { boards } : {}),
   };
 }

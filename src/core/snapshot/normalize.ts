@@ -6,7 +6,7 @@ const normalized = new WeakSet<PermissionSnapshot>();
 
 /**
  * The snapshot with legacy Server keys (CLOSE_ISSUE, COMMENT_ISSUE…) read as their current names and project keys
- * in upper case. When both a legacy and a current key are present and disagree, `true` wins: Jira reports the same
+ * (boards' too) in upper case. When both a legacy and a current key are present and disagree, `true` wins: Jira reports the same
  * grant under both names. Done once, where a snapshot arrives (a file is loaded, a fetch lands): every reader can
  * then take the snapshot as it is.
  */
@@ -16,7 +16,15 @@ export function normalizeSnapshot(snapshot: PermissionSnapshot): PermissionSnaps
   for (const [key, project] of Object.entries(snapshot.projects ?? {})) {
     projects[key.toUpperCase()] = normalizeProject(project);
   }
-  const result: PermissionSnapshot = { ...snapshot, ...(snapshot.global ? { global: canonicalMap(snapshot.global) } : {}), projects };
+  const boards =
+    snapshot.boards &&
+    Object.fromEntries(Object.entries(snapshot.boards).map(([id, b]) => [id, b.projects ? { ...b, projects: b.projects.map((k) => k.toUpperCase()) } : b]));
+  const result: PermissionSnapshot = {
+    ...snapshot,
+    ...(snapshot.global ? { global: canonicalMap(snapshot.global) } : {}),
+    projects,
+    ...(boards ? { boards } : {}),
+  };
   normalized.add(result);
   return result;
 }

@@ -13,6 +13,8 @@ export interface SnapshotAccount {
   /** Email (Cloud) or username (Server/DC). */
   readonly name?: string;
   readonly displayName?: string;
+  /** The groups the account is a member of (`/myself?expand=groups`), when they were all listed. Absent: not known. */
+  readonly groups?: readonly string[];
 }
 
 /** Someone a permission scheme grants a permission to (Jira's "holder"). */
@@ -75,6 +77,19 @@ export interface ProjectSnapshot {
   readonly issues?: Readonly<Record<string, IssueSnapshot>>;
 }
 
+/** A Jira Software board a recipe names literally: the projects whose permissions its sprints need. */
+export interface BoardSnapshot {
+  /** False: the board doesn't exist or the account may not view it (Jira answers 404 for both). */
+  readonly visible: boolean;
+  /**
+   * Keys of the projects the board's filter is bounded to (`GET /rest/agile/1.0/board/{id}/project`). Empty: Jira
+   * named none — the filter is not bounded to projects, or the account can't browse all of them.
+   */
+  readonly projects?: readonly string[];
+  /** Why the board's projects could not be fetched. */
+  readonly unavailable?: string;
+}
+
 export interface PermissionSnapshot {
   readonly version: 1;
   readonly site: string;
@@ -87,4 +102,6 @@ export interface PermissionSnapshot {
   readonly fetchedAt: string;
   readonly global?: Readonly<Record<string, boolean>>;
   readonly projects?: Readonly<Record<string, ProjectSnapshot>>;
+  /** Board id → its projects, for boards the recipes name literally (sprint operations). */
+  readonly boards?: Readonly<Record<string, BoardSnapshot>>;
 }

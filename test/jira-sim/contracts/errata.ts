@@ -58,6 +58,23 @@ export const ERRATA: readonly Erratum[] = [
     why: 'The DC spec types the answer as one ProjectBean; GET /rest/api/2/project returns an array of them.',
   },
   {
+    flavour: 'datacenter',
+    operation: 'get /agile/1.0/board/{boardId}/project',
+    status: '200',
+    responseSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        maxResults: { type: 'integer' },
+        startAt: { type: 'integer' },
+        total: { type: 'integer' },
+        isLast: { type: 'boolean' },
+        values: { type: 'array', items: ref('ProjectJsonBean') },
+      },
+    },
+    why: "The DC spec types the answer as one ProjectJsonBean, yet describes it as 'the board's projects, at the specified page of the results' (startAt, maxResults): Jira Software answers a page whose values are ProjectJsonBeans.",
+  },
+  {
     flavour: 'cloud',
     schema: 'PermissionHolder',
     addProperties: {

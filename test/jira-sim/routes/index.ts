@@ -2,6 +2,7 @@
 import type { Flavour } from '../scenario/types';
 import { allPermissions } from './all-permissions';
 import { bulkCheck } from './bulk-check';
+import { boardProjects } from './board-projects';
 import { bulkFetchIssues } from './bulk-fetch';
 import { myPermissions } from './my-permissions';
 import { myself } from './myself';
@@ -34,6 +35,7 @@ export const ROUTES: readonly Route[] = [
   createPermissionScheme,
   associatePermissionScheme,
   addSecurityLevelMembers,
+  boardProjects,
 ];
 
 /** `/rest/api/{version}`: Cloud serves v2 and v3 (same shapes here); Data Center v2, also as "latest". */
@@ -45,14 +47,20 @@ export const API_VERSIONS: Readonly<Record<Flavour, readonly string[]>> = {
 export type RouteMatch =
   { readonly route: Route; readonly params: Record<string, string>; readonly apiVersion: string } | { readonly route?: undefined; readonly status: 404 | 405 };
 
-/** The route for a path below the context path, e.g. "/rest/api/3/project/ENG". */
+/** The route for a path below the context path, e.g. "/rest/api/3/project/ENG" or "/rest/agile/1.0/board/12/project". */
 export function matchRoute(flavour: Flavour, method: string, path: string): RouteMatch {
-  const api = /^\/rest\/api\/([^/]+)(\/.*)$/.exec(path);
-  if (!api || !API_VERSIONS[flavour].includes(api[1])) return { status: 404 };
-  const [, apiVersion, rest] = api;
+  const agile = /^\/rest\/agile\/1\.0(\/.*)$/.exec(path);
+  const platform = /^\/rest\/api\/([^/]+)(\/.*)$/.exec(path);
+  let apiVersion: string;
+  let rest: string;
+  // The agile API has no platform version; its routes build platform links with v2.
+  if (agile) [apiVersion, rest] = ['2', agile[1]];
+  else if (platform && API_VERSIONS[flavour].includes(platform[1])) [, apiVersion, rest] = platform;
+  else return { status: 404 };
+  const wanted = agile ? 'agile' : 'platform';
   let pathMatched = false;
   for (const route of byLiteralness) {
-    if (!(flavour === 'cloud' ? route.cloud : route.datacenter)) continue;
+    if (!(flavour === 'cloud' ? route.cloud : route.datacenter) || (route.api ?? 'platform') !== wanted) continue;
     const params = matchPath(route.path, rest);
     if (!params) continue;
     if (route.method === method) return { route, params, apiVersion };

@@ -38,11 +38,15 @@ export interface Served {
   /** Path of the operation in that flavour's spec (Cloud's v3 path also covers v2). */
   readonly spec: string;
   readonly answers: readonly number[];
+  /** The flavour whose spec validates it, when its own has no such operation (Cloud's agile API): default its own. */
+  readonly contract?: Flavour;
 }
 
 export interface Route {
   readonly method: 'GET' | 'POST' | 'PUT';
-  /** Relative to /rest/api/{version}, with {placeholders}: "/project/{projectIdOrKey}". */
+  /** Which REST API: the platform's `/rest/api/{version}` (default) or Jira Software's `/rest/agile/1.0`. */
+  readonly api?: 'platform' | 'agile';
+  /** Relative to the API's root, with {placeholders}: "/project/{projectIdOrKey}". */
   readonly path: string;
   readonly cloud?: Served;
   readonly datacenter?: Served;

@@ -10,6 +10,7 @@ import type { Scenario, ScenarioHolder, ScenarioRoleMember, ScenarioUser } from 
 import type {
   Holder,
   SimApplicationRole,
+  SimBoard,
   SimCustomField,
   SimGrant,
   SimGroup,
@@ -50,6 +51,7 @@ export function resolveScenario(s: Scenario, problem: ProblemSink): World {
     issueSecuritySchemes,
     projects,
     issues: r.issues(projects),
+    boards: r.boards(projects),
   };
 }
 
@@ -186,6 +188,21 @@ class Resolver {
     this.unique(projects, (p) => p.id, 'project id');
     this.unique(projects, (p) => p.key, 'project key');
     return projects;
+  }
+
+  boards(projects: readonly SimProject[]): SimBoard[] {
+    const boards = (this.s.boards ?? []).map((b) => ({
+      id: b.id,
+      name: b.name,
+      type: b.type ?? 'scrum',
+      projects: b.projects.flatMap((key) => {
+        const project = projects.find((p) => p.key === key);
+        if (!project) this.problem(`boards ${b.name}: no project with key ${key}`);
+        return project ? [project] : [];
+      }),
+    }));
+    this.unique(boards, (b) => b.id, 'board id');
+    return boards;
   }
 
   /** An issue's project is the one its key starts with. */

@@ -135,6 +135,15 @@ export const SCENARIO_SCHEMA = {
         },
       },
     },
+    boards: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'name', 'projects'],
+        properties: { id, name, type: { enum: ['scrum', 'kanban'] }, projects: names },
+      },
+    },
     issues: {
       type: 'array',
       items: {

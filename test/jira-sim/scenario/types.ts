@@ -28,6 +28,16 @@ export interface Scenario {
   issueSecuritySchemes?: ScenarioIssueSecurityScheme[];
   projects: ScenarioProject[];
   issues?: ScenarioIssue[];
+  /** Jira Software boards. */
+  boards?: ScenarioBoard[];
+}
+
+/** A board; `projects`: the projects its filter is bounded to (`project in (…)`), by key. */
+export interface ScenarioBoard {
+  id: number;
+  name: string;
+  type?: 'scrum' | 'kanban';
+  projects: string[];
 }
 
 export interface ScenarioUser {

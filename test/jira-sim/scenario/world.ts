@@ -149,6 +149,15 @@ export interface World {
   readonly issueSecuritySchemes: readonly SimIssueSecurityScheme[];
   readonly projects: readonly SimProject[];
   readonly issues: readonly SimIssue[];
+  readonly boards: readonly SimBoard[];
+}
+
+export interface SimBoard {
+  readonly id: number;
+  readonly name: string;
+  readonly type: 'scrum' | 'kanban';
+  /** The projects the board's filter is bounded to. */
+  readonly projects: readonly SimProject[];
 }
 
 /** A project by id when the text is numeric, else by key (case-sensitive, as the Cloud spec says). */

@@ -41,7 +41,6 @@ describe('permission scheme proposal', () => {
         'CREATE_ATTACHMENTS',
         'CREATE_ISSUES',
         'LINK_ISSUES',
-        'MANAGE_SPRINTS_PERMISSION',
         'MODIFY_REPORTER',
         'SCHEDULE_ISSUES',
         'SET_ISSUE_SECURITY',
@@ -50,6 +49,15 @@ describe('permission scheme proposal', () => {
       ],
     );
     assert.ok(proposal.permissionScheme.permissions.every((g) => g.holder.type === 'projectRole' && g.holder.parameter === ROLE_ID_PLACEHOLDER));
+    // A sprint's projects are its board's: from the recipes alone they are unknown, never defaults.project.
+    assert.deepEqual(
+      proposal.unresolved.map((u) => [u.step.step, u.needs]),
+      [['sprint', [['MANAGE_SPRINTS_PERMISSION']]]],
+    );
+    const account = JSON.parse(readFileSync(join(ROOT, 'examples/acme.snapshot.json'), 'utf8'));
+    const [withBoard] = proposeSchemes(buildNeedsReport(EXAMPLES.map(example), [account]));
+    assert.ok(withBoard.projects.find((p) => p.project === 'ENG')?.permissions.includes('MANAGE_SPRINTS_PERMISSION'), "board 12's project is ENG");
+    assert.deepEqual(withBoard.unresolved, []);
     assert.deepEqual(proposal.choices, [{ alternatives: ['ADMINISTER_PROJECTS', 'ADMINISTER'], chosen: 'ADMINISTER_PROJECTS' }]);
     assert.deepEqual(
       proposal.projects.find((p) => p.project === 'OPS')?.permissions,

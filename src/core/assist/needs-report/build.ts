@@ -3,7 +3,9 @@ import type { RecipeAnalysis } from '../../check/analyze';
 import { requirementHeld, type Held } from '../../check/held';
 import { accountLabel, stepLabel, stepName } from '../../check/labels';
 import { ProjectResolver } from '../../check/projects';
-import { needsProject, requirementsOf, type Requirement } from '../../check/requirements';
+import { boardProjects } from '../../check/boards';
+import { needsProject, type Requirement } from '../../check/requirements';
+import { stepRequirements } from '../../check/transitions';
 import type { OperationStep, RecipeFormat } from '../../recipe/model';
 import { projectOf, snapshotForHost } from '../../snapshot/normalize';
 import { siteBase } from '../../snapshot/site';
@@ -44,13 +46,18 @@ export function buildNeedsReport(recipes: readonly RecipeInput[], snapshots: rea
       const site = host ? (siteBase(host) ?? host) : connection.name ? `connection "${connection.name}"` : 'the Jira connection';
       let draft = sites.get(site);
       if (!draft) sites.set(site, (draft = { site, host, global: new Map(), projects: new Map(), levels: new Map(), unresolved: [] }));
-      const requirements = requirementsOf(operation, step.inputs);
+      const snapshot = snapshotForHost(connection.host, snapshots);
+      // Whatever the account, except that a literal issue's transitions, where known, replace the classic guesses.
+      const requirements = stepRequirements(operation, step, snapshot, {});
       for (const r of requirements.filter((r) => !needsProject(r))) addLine(draft.global, r, stepRef(recipe, step, r));
       const perProject = requirements.filter(needsProject);
       if (!perProject.length) continue;
-      const projects = resolver.projectsOf(step);
+      // A sprint's projects are its board's, which only the account's snapshot names.
+      const board = boardProjects(operation, step, snapshot);
+      const projects = board ? ('projects' in board ? [...board.projects] : []) : resolver.projectsOf(step);
       if (!projects.length) {
-        draft.unresolved.push({ step: stepRef(recipe, step), needs: perProject.map((r) => [...r.keys]), fix: projectFix(analysis.format) });
+        const fix = board ? boardFix(operation.boardInput ?? 'board_id') : projectFix(analysis.format);
+        draft.unresolved.push({ step: stepRef(recipe, step), needs: perProject.map((r) => [...r.keys]), fix });
         continue;
       }
       for (const project of projects) {
@@ -87,6 +94,11 @@ function addLine(lines: Lines, requirement: Requirement, ref: StepRef): void {
   const same = (s: StepRef) => s.recipe === ref.recipe && s.step === ref.step && s.input === ref.input;
   if (!line.steps.some(same)) line.steps.push(ref);
   lines.set(id, line);
+}
+
+/** What tells a sprint step's projects: its board's, which Jira names for a literal board id. */
+function boardFix(input: string): string {
+  return `set ${input} to a literal board id and give an account (--snapshot or --site): a sprint's projects are its board's, which Jira names`;
 }
 
 /** What to set so a step's project can be told, in the terms of the recipe's format. */

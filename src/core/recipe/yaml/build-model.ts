@@ -101,6 +101,7 @@ class YamlModelBuilder {
       const blank =
         valueNode === null || isNullScalar(valueNode) || literal?.trim() === '' || ((isMap(valueNode) || isSeq(valueNode)) && !valueNode.items.length);
       const shape = dynamic ? literal.replace(TEMPLATES, RUNTIME_PART) : undefined;
+      const fields = isMap(valueNode) && valueNode.items.length ? this.inputsOf(valueNode) : undefined;
       inputs.set(key, {
         key,
         keyRange: this.range(pair.key as Scalar),
@@ -110,6 +111,7 @@ class YamlModelBuilder {
         refs,
         ...(blank ? { blank } : {}),
         ...(shape ? { shape } : {}),
+        ...(fields ? { fields } : {}),
       });
     }
     return inputs;
