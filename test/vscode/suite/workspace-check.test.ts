@@ -127,7 +127,8 @@ describe('Check Recipe Permissions on the workspace', () => {
         files: number;
         information: number;
       };
-      assert.deepEqual([summary.files, summary.information], [5, 1]);
+      // Information: the hint, and the sprint step, whose board names no project Alana may browse.
+      assert.deepEqual([summary.files, summary.information], [5, 2]);
       // One hint for the site, on the connection of the first recipe by path.
       await waitFor(evidenceHint, (rows) => rows.length === 1 && rows[0] === hint, 'the hint on ops-incident-evidence', {
         on: vscode.languages.onDidChangeDiagnostics,
