@@ -201,7 +201,8 @@ describe('permission needs', () => {
     ]);
     assert.deepEqual(needs.get('https://acme.atlassian.net'), {
       global: ['ADMINISTER'],
-      projects: { ENG: ['BROWSE_PROJECTS', 'CLOSE_ISSUES', 'TRANSITION_ISSUES'] },
+      // Transitioning is agent work: Service Desk Agent is asked too, where the fetch finds a service_desk project.
+      projects: { ENG: ['BROWSE_PROJECTS', 'CLOSE_ISSUES', 'SERVICEDESK_AGENT', 'TRANSITION_ISSUES'] },
       securityLevelProjects: [],
     });
     assert.deepEqual(needs.get(''), {

@@ -32,6 +32,7 @@ function rules(): { what: string; source: RuleSource | undefined }[] {
     { what: op.name, source: op.source as RuleSource | undefined },
     ...(op.inputRules ?? []).map((r) => ({ what: `${op.name} input ${r.input} → ${r.adds.join(', ')}`, source: r.source as RuleSource | undefined })),
     ...(op.otherProjects ?? []).map((r) => ({ what: `${op.name} in the project of ${r.input}`, source: r.source as RuleSource | undefined })),
+    ...(op.serviceDeskAgent ? [{ what: `${op.name} in a Service Management project`, source: op.serviceDeskAgent.source as RuleSource | undefined }] : []),
   ]);
 }
 

@@ -125,7 +125,8 @@ describe('issue context', () => {
       const needs = permissionNeeds([analyzeRecipe(recipe('eng-7')), analyzeRecipe(recipe('"{{ trigger.key }}"'))]);
       const site = needs.get('https://acme.atlassian.net');
       assert.deepEqual(site?.issues, { 'ENG-7': ['BROWSE_PROJECTS', 'EDIT_ISSUES'] });
-      assert.deepEqual(site?.projects.ENG, ['BROWSE_PROJECTS', 'EDIT_ISSUES']);
+      // Service Desk Agent only in the project (asked where it is a Service Management one), never on the issue.
+      assert.deepEqual(site?.projects.ENG, ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'SERVICEDESK_AGENT']);
     });
   });
 });

@@ -8,7 +8,7 @@ import { holdersLabel, stepName, whoCanGrant } from '../check/labels';
 import { ownItemOrigin, stepAccounts, type OwnItemOrigin } from '../check/own-item';
 import { boardProjects } from '../check/boards';
 import { actsOnUnnamedIssues, ProjectResolver } from '../check/projects';
-import { registersDynamicWebhook, type Requirement } from '../check/requirements';
+import { isServiceDeskProject, registersDynamicWebhook, withAgentWork, type Requirement } from '../check/requirements';
 import { stepRequirements } from '../check/transitions';
 import type { OperationStep } from '../recipe/model';
 import { accountName } from '../snapshot/account';
@@ -35,13 +35,16 @@ const LAYERS =
 export function operationHover(analysis: RecipeAnalysis, jiraStep: JiraStep, snapshots: readonly PermissionSnapshot[], options: OperationHoverOptions): string {
   const { operation: op, step, connection } = jiraStep;
   const snapshot = snapshotForHost(connection.host, snapshots);
-  const requirements = stepRequirements(op, step, snapshot);
-  const perProject = requirements.some((r) => r.keys.some((k) => !isGlobalPermission(k)));
+  const stepNeeds = stepRequirements(op, step, snapshot);
+  const perProject = stepNeeds.some((r) => r.keys.some((k) => !isGlobalPermission(k)));
   const resolver = new ProjectResolver(analysis.model);
   const board = perProject ? boardProjects(op, step, snapshot) : undefined;
   const refs = !perProject ? [] : board ? ('projects' in board ? [...board.projects] : []) : resolver.projectsOf(step);
   // Projects named by id are shown by their key once the snapshot knows it.
   const projects = refs.map((ref) => (snapshot && projectOf(snapshot, ref)?.key) ?? ref);
+  // Agent work needs Service Desk Agent in the step's Service Management projects (as the check judges it).
+  const agent = projects.map((key) => withAgentWork(op, [], snapshot?.projects?.[key])).find((extra) => extra.length) ?? [];
+  const requirements = [...stepNeeds, ...agent];
 
   const kind = op.kind === 'trigger' ? `${op.triggerType === 'realtime' ? 'real-time' : 'polling'} trigger` : 'action';
   const origin = snapshot && ownItemOrigin(jiraStep, resolver, snapshot, stepAccounts(analysis, snapshots));
@@ -96,6 +99,7 @@ function judge(
     !!origin && r.keys.includes(origin.rule.all) && !!snapshot && requirementHeld([origin.rule.all], snapshot, project) === false;
   const cells = requirements.map((r) =>
     columns.map((c) => {
+      if (!appliesIn(r, snapshot?.projects?.[c])) return true;
       const project = judgedIn(step, c, snapshot?.projects?.[c]);
       const answer = held(r, snapshot, project);
       return answer === true && origin?.notOwn && onlyOwn(r, project) ? false : answer;
@@ -138,7 +142,7 @@ function judge(
     }
     for (const key of projects) {
       const project = snapshot.projects?.[key];
-      if (project?.visible === false) continue;
+      if (project?.visible === false || !appliesIn(r, project)) continue;
       const judged = held(r, snapshot, judgedIn(step, key, project));
       if (judged === true && origin && onlyOwn(r, project)) {
         const { rule } = origin;
@@ -186,7 +190,10 @@ function verdict(title: string, judged: Judged, snapshot: PermissionSnapshot | u
 
 /** One column per permission, one row per project (or the site, for global ones): short, however many projects. */
 function table(requirements: readonly Requirement[], judged: Judged): string {
-  const names = requirements.map((r) => `${shortName(r)}${r.keys.every(isGlobalPermission) ? ' (global)' : ''}${r.input ? ` (for \`${r.input}\`)` : ''}`);
+  const names = requirements.map(
+    (r) =>
+      `${shortName(r)}${r.keys.every(isGlobalPermission) ? ' (global)' : ''}${r.input ? ` (for \`${r.input}\`)` : ''}${r.serviceDesk ? ' (Service Management)' : ''}`,
+  );
   const header = `| | ${names.join(' | ')} |\n|---|${names.map(() => ':-:').join('|')}|`;
   const rows = judged.columns.map((column, c) => `| ${column} | ${requirements.map((_, r) => mark(judged.cells[r][c])).join(' | ')} |`);
   return `${header}\n${rows.join('\n')}`;
@@ -258,6 +265,11 @@ function nameOf(r: Requirement, emphasis = ''): string {
 
 function shortName(r: Requirement): string {
   return r.keys.map((k) => permissionInfo(k)?.name ?? k).join(' or ');
+}
+
+/** Service Desk Agent counts only in a Service Management project; elsewhere the step doesn't need it. */
+function appliesIn(r: Requirement, project: ProjectSnapshot | undefined): boolean {
+  return !r.serviceDesk || isServiceDeskProject(project);
 }
 
 function held(r: Requirement, snapshot: PermissionSnapshot | undefined, project: ProjectSnapshot | undefined): boolean | undefined {

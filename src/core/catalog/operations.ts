@@ -159,7 +159,7 @@ const webhookTrigger = (name: string, title: string, description: string, pollin
   notes: [WEBHOOK_NOTE],
 });
 
-export const OPERATIONS: readonly OperationSpec[] = [
+const CATALOG: readonly OperationSpec[] = [
   pollingTrigger('new_issue', 'New issue', 'Polls Jira for issues created since the last poll.'),
   pollingTrigger('updated_issue', 'New/updated issue', 'Polls Jira for issues created or updated since the last poll.'),
   pollingTrigger('new_issue_batch', 'New issues (batch)', 'Polls Jira for new issues and hands them over in batches.'),
@@ -914,3 +914,40 @@ export const OPERATIONS: readonly OperationSpec[] = [
     ],
   },
 ];
+
+/**
+ * Agent work in a Jira Service Management project, by operation, with the operationId(s) of the call it makes.
+ * Inferred: Atlassian's "Permissions required" texts name only the platform permissions, and the getMyPermissions
+ * text lists SERVICEDESK_AGENT ("Jira Service Desk only") among project permissions without saying which calls
+ * need it. A portal customer may appear to hold Browse Projects and Add Comments, yet can only raise requests and
+ * comment publicly on them; working an issue (fields, workflow, assignee, links, watchers, time) is what the agent
+ * licence adds. Creating issues and comments, attachments, reads and deletions (administrators') are not marked.
+ */
+const AGENT_WORK: Readonly<Record<string, readonly string[]>> = {
+  update_issue: ['editIssue'],
+  update_issue_status: ['doTransition'],
+  assign_issue: ['assignIssue'],
+  add_watcher: ['addWatcher'],
+  remove_watcher: ['removeWatcher'],
+  link_issues: ['linkIssues'],
+  delete_issue_link: ['deleteIssueLink'],
+  add_worklog: ['addWorklog'],
+  update_worklog: ['updateWorklog'],
+  delete_worklog: ['deleteWorklog'],
+  add_labels: ['editIssue'],
+  remove_labels: ['editIssue'],
+  set_issue_property: ['setIssueProperty'],
+};
+
+const AGENT_WHY =
+  "In a Jira Service Management project, working an issue is agent work: a portal customer, who may appear to hold Browse Projects and Add Comments, can't do it.";
+
+export const OPERATIONS: readonly OperationSpec[] = CATALOG.map((op) => {
+  const ids = AGENT_WORK[op.name];
+  if (!ids) return op;
+  const source = inferred(
+    [...ids, 'getMyPermissions'],
+    'getMyPermissions lists SERVICEDESK_AGENT ("Jira Service Desk only") among project permissions; that working an issue in a service project takes it, and a portal customer lacks it, is inferred from what Service Management licenses agents for.',
+  );
+  return { ...op, serviceDeskAgent: { why: AGENT_WHY, source } };
+});

@@ -63,6 +63,11 @@ export const PERMISSIONS: readonly PermissionInfo[] = [
   project('ADMINISTER_PROJECTS', 'Administer Projects', "Administer the project: its components, versions, roles' members and settings.", ['PROJECT_ADMIN']),
   project('VIEW_DEV_TOOLS', 'View Development Tools', 'See development information (commits, branches, builds) on issues.', ['VIEW_VERSION_CONTROL']),
   project('VIEW_READONLY_WORKFLOW', 'View Read-Only Workflow', "See a read-only view of an issue's workflow.", ['VIEW_WORKFLOW_READONLY']),
+  project(
+    'SERVICEDESK_AGENT',
+    'Service Desk Agent',
+    'Work on requests as an agent of a Jira Service Management project (Jira Service Management only); portal customers lack it.',
+  ),
   project('MANAGE_SPRINTS_PERMISSION', 'Manage Sprints', 'Create, start, complete and change sprints on boards of the project (Jira Software).'),
   global('ADMINISTER', 'Administer Jira', 'The "Jira Administrators" global permission: site administration, including registering webhooks.'),
   global('SYSTEM_ADMIN', 'Jira System Administrators', 'Every administrative function, including system settings.'),
@@ -98,3 +103,8 @@ export function describePermission(key: string): string {
   const info = permissionInfo(key);
   return info ? `${info.name} (${info.key})` : key;
 }
+
+/** Service Management's agent permission, needed for agent work in a project of type `service_desk` only. */
+export const SERVICEDESK_AGENT = 'SERVICEDESK_AGENT';
+/** Jira's projectTypeKey of a Jira Service Management project. */
+export const SERVICE_DESK = 'service_desk';

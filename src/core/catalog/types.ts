@@ -54,6 +54,12 @@ export interface WorkflowInput {
   readonly names: 'transition' | 'status';
 }
 
+/** Why an operation is agent work in a Service Management project, and what that rests on. */
+export interface ServiceDeskAgentRule {
+  readonly why: string;
+  readonly source: RuleSource;
+}
+
 export interface InputSpec {
   readonly key: string;
   readonly description: string;
@@ -95,6 +101,12 @@ export interface OperationSpec {
    * group or project role the account isn't in.
    */
   readonly visibilityInput?: string;
+  /**
+   * Agent work in a Jira Service Management project (`projectTypeKey: service_desk`): there the step also needs
+   * Service Desk Agent (SERVICEDESK_AGENT). Creating a request and a public comment, which portal customers do too,
+   * are not marked.
+   */
+  readonly serviceDeskAgent?: ServiceDeskAgentRule;
   readonly inputs?: readonly InputSpec[];
   /** The polling trigger that does the same job without registering a webhook. */
   readonly pollingAlternative?: string;

@@ -4,7 +4,7 @@ import type { PermissionNeeds } from '../snapshot/needs';
 import type { RecipeAnalysis } from './analyze';
 import { literalBoardId } from './boards';
 import { literalIssueKey, ProjectResolver } from './projects';
-import { keysToFetch } from './requirements';
+import { agentRequirement, keysToFetch } from './requirements';
 
 /**
  * Needs of all Jira steps, grouped by their connection's host ('' for connections without a host, which use the
@@ -33,8 +33,10 @@ export function permissionNeeds(analyses: readonly RecipeAnalysis[]): Map<string
       if (issue) addAll(site.issues, issue, projectKeys);
       // A literal transition or status on a literal issue is judged by the transitions Jira offers there.
       if (issue && namesTransition(operation, step)) site.transitions.add(issue);
+      // Service Desk Agent is asked only in projects (never on issues), and only where the type says service_desk.
+      const agent = agentRequirement(operation)?.keys ?? [];
       for (const project of resolver.projectsOf(step)) {
-        addAll(site.projects, project, projectKeys);
+        addAll(site.projects, project, [...projectKeys, ...agent]);
         if (step.inputs.has('security')) site.security.add(project);
       }
     }

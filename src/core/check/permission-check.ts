@@ -15,7 +15,7 @@ import { requirementHeld } from './held';
 import { accountLabel, alternativesLabel, alternativesWhere, holdersLabel, operationLabel, stepLabel, stepName } from './labels';
 import { ownItemOrigin, stepAccounts as accountsOfSteps, type OwnItemOrigin } from './own-item';
 import { actsOnUnnamedIssues, ProjectResolver } from './projects';
-import { needsProject, type Requirement } from './requirements';
+import { needsProject, withAgentWork, type Requirement } from './requirements';
 import { knownTransitions, stepRequirements, transitionsLabel, unavailableTransitions } from './transitions';
 
 /**
@@ -122,7 +122,7 @@ function checkStep(
   }
   for (const ref of projects) {
     const found = projectOf(snapshot, ref);
-    ctx.checkProject(found?.key ?? ref, found?.project, perProject);
+    ctx.checkProject(found?.key ?? ref, found?.project, withAgentWork(operation, perProject, found?.project));
   }
   return ctx.findings;
 }
@@ -266,7 +266,8 @@ class StepContext {
     const grantedTo = holders ? ` Jira grants it to ${holdersLabel(holders)} in this project.` : '';
     const lacks = single ? `which ${this.account} lacks` : `and ${this.account} holds none of them`;
     const needs = `${single ? '' : 'one of '}${alternativesWhere(requirement.keys, heldInProjectOnly ? `on ${heldInProjectOnly}` : `in project ${key}`)}`;
-    const why = requirement.why ? ` ${requirement.why}` : '';
+    const serviceDesk = requirement.serviceDesk ? ` ${key} is a Jira Service Management project.` : '';
+    const why = `${serviceDesk}${requirement.why ? ` ${requirement.why}` : ''}`;
     const message = heldInProjectOnly
       ? `${this.subject} needs ${needs}, ${lacks} on that issue on ${this.snapshot.site}, though Jira counts it as held in project ${key}: a grant to an issue role (reporter, assignee, a user or group field) reaches the account on some issues of ${key}, not on ${heldInProjectOnly}.${why}${grantedTo}`
       : `${this.subject} needs ${needs}, ${lacks} on ${this.snapshot.site}.${why}${grantedTo}`;

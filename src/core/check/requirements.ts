@@ -1,6 +1,6 @@
-import { isGlobalPermission, type OperationSpec } from '../catalog';
+import { isGlobalPermission, SERVICE_DESK, SERVICEDESK_AGENT, type OperationSpec } from '../catalog';
 import type { InputEntry } from '../recipe/model';
-import type { AuthType, PermissionSnapshot, SnapshotAccount } from '../snapshot/types';
+import type { AuthType, PermissionSnapshot, ProjectSnapshot, SnapshotAccount } from '../snapshot/types';
 
 /**
  * One thing a step needs: a single permission, or alternatives of which any one will do. `input` names the input
@@ -12,6 +12,8 @@ export interface Requirement {
   readonly why?: string;
   /** A guess from the classic workflow's conditions, which an issue's own transitions replace when known. */
   readonly workflowGuess?: true;
+  /** Needed only in a Jira Service Management project (agent work); see `withAgentWork`. */
+  readonly serviceDesk?: true;
 }
 
 /** What the requirements may depend on of the account a step runs as. */
@@ -54,6 +56,25 @@ export function requirementsOf(op: OperationSpec, inputs: ReadonlyMap<string, In
 export function keysToFetch(op: OperationSpec, inputs: ReadonlyMap<string, InputEntry>): string[] {
   const keys = [requirementsOf(op, inputs), requirementsOf(op, inputs, { authType: 'oauth2' })].flat().flatMap((r) => r.keys);
   return [...new Set(keys)];
+}
+
+/** Service Desk Agent, for an operation that is agent work in a Service Management project. */
+export function agentRequirement(op: OperationSpec): Requirement | undefined {
+  return op.serviceDeskAgent && { keys: [SERVICEDESK_AGENT], why: op.serviceDeskAgent.why, serviceDesk: true };
+}
+
+/**
+ * A step's requirements in one of its projects: agent work also needs Service Desk Agent in a project the snapshot
+ * knows to be a Service Management one. A project of unknown type is judged as before (its type was not fetched).
+ */
+export function withAgentWork(op: OperationSpec, requirements: readonly Requirement[], project: ProjectSnapshot | undefined): Requirement[] {
+  const agent = isServiceDeskProject(project) ? agentRequirement(op) : undefined;
+  return agent ? [...requirements, agent] : [...requirements];
+}
+
+/** Whether the snapshot knows the project as a Jira Service Management one. */
+export function isServiceDeskProject(project: ProjectSnapshot | undefined): boolean {
+  return project?.projectTypeKey === SERVICE_DESK;
 }
 
 /** Whether checking a requirement needs to know the step's project. */

@@ -16,7 +16,11 @@
  *   `GET /rest/api/{3|2}/issue/{key}/transitions` each, for visible issues (either strategy)              T
  *   boards (B) a sprint step names literally, one `GET /rest/agile/1.0/board/{id}/project` each (a page holds
  *   50 projects), before the permission requests: their projects join P                                   B
- *   → 2 + B + P + I + T, on Data Center and on Cloud alike.
+ *   Cloud: project types (S = projects where a step does agent work, see project-types.ts), one
+ *   `GET /rest/api/3/project/search?keys=…` per 50 of them, before the permission requests: SERVICEDESK_AGENT
+ *   is then asked only in projects of type service_desk, riding along in their permission request           ⌈S/50⌉
+ *   (on the bulk path, the projects whose ids it searches anyway join that search: ⌈(P' ∪ S)/50⌉ in all)
+ *   → 2 + B + P + I + T (+ ⌈S/50⌉ on Cloud; Data Center's spec shows no project type, so nothing is asked there).
  *   Cloud "bulk" strategy: project ids from `/rest/api/3/project/search?keys=…` (50 keys a page), unless known,
  *   then `POST /rest/api/3/permissions/check` (1,000 projects a call, global keys ride along in the first):
  *   2 + ⌈P'/50⌉ + ⌈P/1000⌉, P' = projects whose id isn't known. Break-even: per-project costs P (counted +1
@@ -52,7 +56,8 @@ import type { JiraHttp } from './http';
 import { silentLogger, type JiraLogger } from './logger';
 import { fetchMyPermissions } from './my-permissions';
 import { BULK_FETCH_MAX_ISSUES, findIssueIds, type IssueIds } from './issue-ids';
-import { findProjectIds } from './project-ids';
+import { findProjectIds, type ProjectId } from './project-ids';
+import { withProjectTypes, type TypedNeeds } from './project-types';
 import { resolveProjectRefs, type ResolvedProjectRefs } from './project-refs';
 import { fetchSecurityLevels } from './projects';
 import { fetchTransitions } from './transitions';
@@ -83,10 +88,15 @@ export async function fetchSnapshot(
     // A sprint's projects are its board's: they join the projects asked about.
     const boards = await fetchBoards(http, wanted.boards);
     const refs = await resolveProjectRefs(http, withBoardProjects(wanted, boards));
-    const fetcher = new PermissionFetcher(http, refs.needs, options);
-    const fetched = info.deployment === 'cloud' && useBulk(refs.needs, options) ? await fetcher.viaBulkCheck() : await fetcher.perProject(info.deployment);
+    // Agent work needs Service Desk Agent only in Service Management projects: their types come first.
+    // On the bulk path the same search finds the ids the bulk check needs.
+    const bulk = info.deployment === 'cloud' && useBulk(refs.needs, options);
+    const unknownIds = bulk ? [...refs.needs.projects.keys()].filter((key) => options.knownProjectIds?.[key] === undefined) : [];
+    const typed = await withProjectTypes(http, info.deployment, refs.needs, options.logger ?? silentLogger, unknownIds);
+    const fetcher = new PermissionFetcher(http, typed.needs, options, typed);
+    const fetched = bulk ? await fetcher.viaBulkCheck() : await fetcher.perProject(info.deployment);
     const global = fetched.global;
-    const projects = withProjectRefs(await fetcher.withTransitions(info.deployment, fetched.projects), refs);
+    const projects = withProjectTypeKeys(withProjectRefs(await fetcher.withTransitions(info.deployment, fetched.projects), refs), typed.found);
     return normalizeSnapshot({
       version: 1,
       site: normalized.baseUrl,
@@ -129,6 +139,8 @@ class PermissionFetcher {
     private readonly http: JiraHttp,
     private readonly needs: NormalizedNeeds,
     options: FetchSnapshotOptions,
+    /** Projects already searched (for their types): the bulk check needn't look their ids up again. */
+    private readonly searched: Pick<TypedNeeds, 'found' | 'searched'> = { found: new Map(), searched: new Set() },
   ) {
     this.explainer = new SchemeExplainer(http);
     this.log = options.logger ?? silentLogger;
@@ -214,7 +226,8 @@ class PermissionFetcher {
     const issueLookup = this.lookUpIssues();
     let refs;
     try {
-      refs = await findProjectIds(this.http, [...this.needs.projects.keys()], this.knownIds);
+      const keys = [...this.needs.projects.keys()].filter((key) => !this.searched.searched.has(key));
+      refs = new Map([...this.searched.found, ...(await findProjectIds(this.http, keys, this.knownIds))]);
     } catch (error) {
       await issueLookup;
       const failed = unavailable(error);
@@ -387,6 +400,17 @@ function withProjectRefs(projects: Record<string, ProjectSnapshot>, refs: Resolv
     if (project) result[key] = { ...project, ...(ref.id !== undefined ? { id: ref.id } : {}), name: ref.name };
   }
   return sortByKey(result);
+}
+
+/** Visible projects whose type was looked up get it (`service_desk` makes agent work need Service Desk Agent). */
+function withProjectTypeKeys(projects: Record<string, ProjectSnapshot>, found: ReadonlyMap<string, ProjectId>): Record<string, ProjectSnapshot> {
+  if (!found.size) return projects;
+  const result = { ...projects };
+  for (const [key, ref] of found) {
+    const project = result[key];
+    if (project && answered(project) && ref.projectTypeKey !== undefined) result[key] = { ...project, projectTypeKey: ref.projectTypeKey };
+  }
+  return result;
 }
 
 function sortByKey<T>(record: Record<string, T>): Record<string, T> {

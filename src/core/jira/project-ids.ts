@@ -12,6 +12,8 @@ export const SEARCH_KEYS_PER_REQUEST = 50;
 export interface ProjectId {
   readonly id: string;
   readonly name?: string;
+  /** Jira's project type (software, service_desk, business), as the search lists it. */
+  readonly projectTypeKey?: string;
   /** Listed by the project search, so visible; an id passed in as known proves nothing about visibility. */
   readonly listed: boolean;
 }
@@ -43,7 +45,8 @@ export async function findProjectIds(http: JiraHttp, keys: readonly string[], kn
         // A project that wasn't asked for means the `keys` filter was ignored: then "not listed" proves nothing.
         if (askedKey === undefined) throw unexpectedShape(response.request, `project ${key} was not asked for`);
         const name = str(value.name);
-        found.set(askedKey, { id, ...(name !== undefined ? { name } : {}), listed: true });
+        const type = str(value.projectTypeKey);
+        found.set(askedKey, { id, ...(name !== undefined ? { name } : {}), ...(type !== undefined ? { projectTypeKey: type } : {}), listed: true });
       }
     }),
   );

@@ -29,7 +29,8 @@ export function normalizeSnapshot(snapshot: PermissionSnapshot): PermissionSnaps
   return result;
 }
 
-function normalizeProject(project: ProjectSnapshot): ProjectSnapshot {
+function normalizeProject(given: ProjectSnapshot): ProjectSnapshot {
+  const project = given.projectTypeKey ? { ...given, projectTypeKey: given.projectTypeKey.toLowerCase() } : given;
   if (!project.permissions && !project.issues) return project;
   const issues: Record<string, IssueSnapshot> = {};
   for (const [key, issue] of Object.entries(project.issues ?? {})) {

@@ -67,6 +67,11 @@ export interface ProjectSnapshot {
   readonly visible: boolean;
   readonly id?: string;
   readonly name?: string;
+  /**
+   * Jira's project type (`software`, `service_desk`, `business`), when it was looked up: only for projects where a
+   * step does agent work. `service_desk` (Jira Service Management) makes that work need Service Desk Agent.
+   */
+  readonly projectTypeKey?: string;
   readonly permissions?: Readonly<Record<string, boolean>>;
   /** Issue security levels the account may set, when they were fetched. */
   readonly securityLevels?: readonly string[];

@@ -4,7 +4,7 @@ import { requirementHeld, type Held } from '../../check/held';
 import { accountLabel, stepLabel, stepName } from '../../check/labels';
 import { ProjectResolver } from '../../check/projects';
 import { boardProjects } from '../../check/boards';
-import { needsProject, type Requirement } from '../../check/requirements';
+import { needsProject, withAgentWork, type Requirement } from '../../check/requirements';
 import { stepRequirements } from '../../check/transitions';
 import type { OperationStep, RecipeFormat } from '../../recipe/model';
 import { projectOf, snapshotForHost } from '../../snapshot/normalize';
@@ -63,7 +63,8 @@ export function buildNeedsReport(recipes: readonly RecipeInput[], snapshots: rea
       for (const project of projects) {
         let lines = draft.projects.get(project);
         if (!lines) draft.projects.set(project, (lines = new Map()));
-        for (const r of perProject) addLine(lines, r, stepRef(recipe, step, r));
+        // Service Desk Agent joins where the account's snapshot knows the project as a Service Management one.
+        for (const r of withAgentWork(operation, perProject, snapshot && projectOf(snapshot, project)?.project)) addLine(lines, r, stepRef(recipe, step, r));
         const level = step.inputs.get('security');
         if (level?.literal?.trim() && !level.dynamic) draft.levels.set(project, new Set([...(draft.levels.get(project) ?? []), level.literal.trim()]));
       }
