@@ -35,7 +35,7 @@ function sourceText(source: RuleSource): string {
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-/** The generated table: one row for each operation's own needs, one for each input rule and other issue's project. */
+/** The generated table: one row for each operation's own needs, one for each input rule, other issue's project and agent work. */
 export function catalogTable(): string {
   const rows = ['| operation | when | needs | source |', '| --- | --- | --- | --- |'];
   for (const op of [...OPERATIONS].sort((a, b) => a.name.localeCompare(b.name))) {
@@ -46,6 +46,10 @@ export function catalogTable(): string {
     }
     for (const rule of op.otherProjects ?? [])
       rows.push(`| | in the project of \`${rule.input}\` | ${cell(rule.project.map(permissionName).join(', '))} | ${cell(sourceText(rule.source))} |`);
+    if (op.serviceDeskAgent)
+      rows.push(
+        `| | in a Service Management project (service_desk) | ${permissionName('SERVICEDESK_AGENT')} | ${cell(sourceText(op.serviceDeskAgent.source))} |`,
+      );
   }
   return rows.join('\n');
 }

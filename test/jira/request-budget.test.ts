@@ -81,6 +81,21 @@ describe('jira request budgets (simulator)', () => {
       assert.ok(sim().requests.length <= cloudBudget(P - 1), `${sim().requests.length} > ${cloudBudget(P - 1)}`);
     });
 
+    // Agent work (S = P projects here) asks the projects' types first: ⌈S/50⌉ searches. On the bulk path they are
+    // the searches that find the ids anyway, so the count stays the same; one mypermissions per project adds ⌈S/50⌉.
+    const AGENT: PermissionNeeds = { global: [], explain: false, projects: Object.fromEntries(keys.map((k) => [k, ['EDIT_ISSUES', 'SERVICEDESK_AGENT']])) };
+    for (const strategy of ['bulk', 'per-project'] as const) {
+      it(`looks the types of agent work's projects up within ⌈S/50⌉ more requests, none more on the bulk path (${strategy})`, async () => {
+        const snapshot = await fetchSnapshot(sim().url, JAN_CLOUD, AGENT, { ...OPTIONS, cloudProjectStrategy: strategy });
+        assert.equal(snapshot.projects?.P07?.projectTypeKey, 'software');
+        assert.deepEqual(snapshot.projects?.P07?.permissions, { EDIT_ISSUES: true });
+        const searches = paths(sim()).filter((p) => p === 'GET /rest/api/3/project/search').length;
+        assert.equal(searches, Math.ceil(P / 50));
+        const budget = strategy === 'bulk' ? 2 + Math.ceil(P / 50) + Math.ceil(P / 1000) : 2 + Math.ceil(P / 50) + P;
+        assert.equal(sim().requests.length, budget);
+      });
+    }
+
     it('explains for a Jira administrator within its allowance', async () => {
       const snapshot = await fetchSnapshot(sim().url, ALANA_CLOUD, MISSING, OPTIONS);
       assert.equal(snapshot.projects?.P07?.permissionScheme?.readable, true);

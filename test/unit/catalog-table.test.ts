@@ -9,9 +9,9 @@ describe("The catalog README's table", () => {
     assert.equal(withCurrentTable(readme), readme);
   });
 
-  it('has a row for every operation and every input rule, naming global permissions as global', () => {
+  it('has a row for every operation, input rule, other project and agent work, naming global permissions as global', () => {
     const rows = catalogTable().split('\n').slice(2);
-    const ruleCount = OPERATIONS.reduce((n, op) => n + 1 + (op.inputRules?.length ?? 0) + (op.otherProjects?.length ?? 0), 0);
+    const ruleCount = OPERATIONS.reduce((n, op) => n + 1 + (op.inputRules?.length ?? 0) + (op.otherProjects?.length ?? 0) + (op.serviceDeskAgent ? 1 : 0), 0);
     assert.equal(rows.length, ruleCount);
     for (const op of OPERATIONS)
       assert.ok(
