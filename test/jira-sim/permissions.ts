@@ -27,6 +27,7 @@ export class PermissionEvaluator {
 
   /** In a project, without an issue: issue roles count for any signed-in user. */
   inProject(subject: Subject, key: string, project: SimProject): boolean {
+    if (project.archived) return false;
     return project.permissionScheme.grants.some((g) => g.permission === key && this.matches(g.holder, subject, project));
   }
 
@@ -43,6 +44,7 @@ export class PermissionEvaluator {
 
   /** Jira's "view project": Browse Projects or Administer Projects there, or Administer Jira. */
   canViewProject(subject: Subject, project: SimProject): boolean {
+    if (project.archived) return false;
     return (
       this.inProject(subject, 'BROWSE_PROJECTS', project) || this.inProject(subject, 'ADMINISTER_PROJECTS', project) || this.hasGlobal(subject, 'ADMINISTER')
     );

@@ -76,7 +76,7 @@ describe('jira fetchSnapshot (simulator)', () => {
       assert.deepEqual(bulk.projects?.ENG && { id: bulk.projects.ENG.id, name: bulk.projects.ENG.name }, { id: '10000', name: 'Engineering' });
       const { rest } = split(paths(sim()));
       assert.deepEqual(
-        rest,
+        [...rest].sort(),
         [
           'GET /rest/api/2/myself',
           'GET /rest/api/2/serverInfo',
@@ -84,7 +84,9 @@ describe('jira fetchSnapshot (simulator)', () => {
           'POST /rest/api/3/permissions/check',
           'GET /rest/api/2/project/ENG/securitylevel',
           'GET /rest/api/2/project/OPS/securitylevel',
-        ].sort((a, b) => rest.indexOf(a) - rest.indexOf(b)),
+          // SEC is not visible: is it archived? (project/search with status=archived)
+          'GET /rest/api/3/project/search',
+        ].sort(),
       );
     });
 

@@ -118,7 +118,10 @@ function judge(
     const project = snapshot.projects?.[key];
     if (project?.unavailable) unknownWhy.push(`${key}: ${project.unavailable}`);
     else if (!project) unknownWhy.push(`${key} was not fetched`);
-    if (project?.visible === false) {
+    if (project?.visible === false && project.archived) {
+      failing = true;
+      problems.push(`✗ **Project ${key}** is archived: restore it (Jira administration → Projects → Archived) or point the step at a live project.`);
+    } else if (project?.visible === false) {
       failing = true;
       problems.push(
         `✗ **Project ${key}** is not visible to ${html(account)}: it doesn't exist, or the account lacks Browse Projects there. A project administrator can add the account to a role that holds Browse Projects.`,

@@ -177,6 +177,16 @@ class StepContext {
         `permissions in project ${key} not verified: the snapshot for ${this.snapshot.site} has no data for ${key}. Fetch the permissions again to check it.`,
       );
     if (project.unavailable) return this.unverified(key, `permissions in project ${key} not verified: they could not be fetched (${project.unavailable}).`);
+    if (!project.visible && project.archived) {
+      this.push(
+        FindingCode.ProjectNotVisible,
+        key,
+        ['BROWSE_PROJECTS'],
+        anchor,
+        `${this.subject} works in project ${key}, which is archived on ${this.snapshot.site}: Jira answers as if it didn't exist. Restore it (Jira administration → Projects → Archived) or point the step at a live project.`,
+      );
+      return;
+    }
     if (!project.visible) {
       this.push(
         FindingCode.ProjectNotVisible,

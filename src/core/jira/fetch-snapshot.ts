@@ -20,7 +20,8 @@
  *   `GET /rest/api/3/project/search?keys=…` per 50 of them, before the permission requests: SERVICEDESK_AGENT
  *   is then asked only in projects of type service_desk, riding along in their permission request           ⌈S/50⌉
  *   (on the bulk path, the projects whose ids it searches anyway join that search: ⌈(P' ∪ S)/50⌉ in all)
- *   → 2 + B + P + I + T (+ ⌈S/50⌉ on Cloud; Data Center's spec shows no project type, so nothing is asked there).
+ *   Cloud: projects that answered as not visible (N), looked up among archived ones, 50 a request       ⌈N/50⌉
+ *   → 2 + B + P + I + T (+ ⌈S/50⌉ + ⌈N/50⌉ on Cloud; Data Center's spec shows no project type, so nothing is asked there).
  *   Cloud "bulk" strategy: project ids from `/rest/api/3/project/search?keys=…` (50 keys a page), unless known,
  *   then `POST /rest/api/3/permissions/check` (1,000 projects a call, global keys ride along in the first):
  *   2 + ⌈P'/50⌉ + ⌈P/1000⌉, P' = projects whose id isn't known. Break-even: per-project costs P (counted +1
@@ -96,7 +97,8 @@ export async function fetchSnapshot(
     const fetcher = new PermissionFetcher(http, typed.needs, options, typed);
     const fetched = bulk ? await fetcher.viaBulkCheck() : await fetcher.perProject(info.deployment);
     const global = fetched.global;
-    const projects = withProjectTypeKeys(withProjectRefs(await fetcher.withTransitions(info.deployment, fetched.projects), refs), typed.found);
+    const withTypes = withProjectTypeKeys(withProjectRefs(await fetcher.withTransitions(info.deployment, fetched.projects), refs), typed.found);
+    const projects = info.deployment === 'cloud' ? await withArchived(http, withTypes, options.logger ?? silentLogger) : withTypes;
     return normalizeSnapshot({
       version: 1,
       site: normalized.baseUrl,
@@ -400,6 +402,29 @@ function withProjectRefs(projects: Record<string, ProjectSnapshot>, refs: Resolv
     if (project) result[key] = { ...project, ...(ref.id !== undefined ? { id: ref.id } : {}), name: ref.name };
   }
   return sortByKey(result);
+}
+
+/**
+ * Cloud: projects that answered as not visible, looked up among archived projects (`project/search?keys=…&status=
+ * archived`, 50 a request): one listed there is recorded `archived: true`, on either strategy. A failed look-up
+ * leaves them merely not visible. Data Center's spec shows no such search; its projects stay as they answered.
+ */
+async function withArchived(http: JiraHttp, projects: Record<string, ProjectSnapshot>, log: JiraLogger): Promise<Record<string, ProjectSnapshot>> {
+  const hidden = Object.entries(projects)
+    .filter(([key, p]) => !p.visible && !/^\d+$/.test(key))
+    .map(([key]) => key);
+  if (!hidden.length) return projects;
+  try {
+    const archived = await findProjectIds(http, hidden, {}, 'archived');
+    if (!archived.size) return projects;
+    const result = { ...projects };
+    for (const [key, ref] of archived) result[key] = { visible: false, archived: true, id: ref.id, ...(ref.name !== undefined ? { name: ref.name } : {}) };
+    return result;
+  } catch (error) {
+    if (!isProjectLevelFailure(error)) throw error;
+    log('warn', `archived projects unknown: ${error.message}`);
+    return projects;
+  }
 }
 
 /** Visible projects whose type was looked up get it (`service_desk` makes agent work need Service Desk Agent). */

@@ -18,7 +18,13 @@ export interface ProjectId {
   readonly listed: boolean;
 }
 
-export async function findProjectIds(http: JiraHttp, keys: readonly string[], known: Readonly<Record<string, string>> = {}): Promise<Map<string, ProjectId>> {
+/** `status: 'archived'` searches archived projects instead of live ones (Cloud's EXPERIMENTAL `status` filter). */
+export async function findProjectIds(
+  http: JiraHttp,
+  keys: readonly string[],
+  known: Readonly<Record<string, string>> = {},
+  status?: 'archived',
+): Promise<Map<string, ProjectId>> {
   const found = new Map<string, ProjectId>();
   const unknown: string[] = [];
   for (const key of keys) {
@@ -31,7 +37,7 @@ export async function findProjectIds(http: JiraHttp, keys: readonly string[], kn
   await Promise.all(
     pages.map(async (page) => {
       const response = await http.get('/rest/api/3/project/search', {
-        query: { keys: page, maxResults: String(SEARCH_KEYS_PER_REQUEST) },
+        query: { keys: page, maxResults: String(SEARCH_KEYS_PER_REQUEST), ...(status ? { status } : {}) },
       });
       expectOk(response);
       const body = response.body;

@@ -76,6 +76,8 @@ export interface ProjectSnapshot {
   /** Issue security levels the account may set, when they were fetched. */
   readonly securityLevels?: readonly string[];
   readonly permissionScheme?: PermissionSchemeInfo;
+  /** True (with `visible: false`): Jira lists the project among archived ones (Cloud); it must be restored to be used. */
+  readonly archived?: boolean;
   /** Why this project's permissions could not be fetched (server error, rate limit…); its checks are unverified. */
   readonly unavailable?: string;
   /** Issue key (upper case) → answers in that issue's context, for issues the recipes name literally. */

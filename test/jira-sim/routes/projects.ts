@@ -58,10 +58,15 @@ export const searchProjects: Route = {
     if (!(ORDERS as readonly string[]).includes(field)) return error(400, `Ordering by '${orderBy}' is not supported.`);
 
     const keys = new Set(q.getAll('keys').flatMap((k) => k.split(',')));
+    // Assumed: an archived project is listed (status=archived) to whoever could view it were it live.
+    const statuses = new Set(q.getAll('status').flatMap((s) => s.split(',')));
+    if (!statuses.size) statuses.add('live');
+    const listed = (p: SimProject) =>
+      p.archived ? statuses.has('archived') && action(ctx, ctx.subject, { ...p, archived: false }) : statuses.has('live') && action(ctx, ctx.subject, p);
     const ids = new Set(q.getAll('id').flatMap((k) => k.split(',')));
     const text = q.get('query')?.toLowerCase();
     const matching = ctx.world.projects
-      .filter((p) => action(ctx, ctx.subject, p))
+      .filter(listed)
       .filter((p) => keys.size === 0 || keys.has(p.key))
       .filter((p) => ids.size === 0 || ids.has(String(p.id)))
       .filter((p) => !text || p.key.toLowerCase().includes(text) || p.name.toLowerCase().includes(text))
@@ -94,7 +99,8 @@ function projectSummary(ctx: RouteContext, p: SimProject): Record<string, unknow
     avatarUrls: avatarUrls(ctx.siteUrl, 'project', String(p.id)),
     projectTypeKey: p.projectTypeKey,
   };
-  return ctx.world.flavour === 'cloud' ? { ...common, simplified: false, style: 'classic', isPrivate: false, properties: {} } : { ...common, archived: false };
+  const cloud = { ...common, simplified: false, style: 'classic', isPrivate: false, properties: {}, ...(p.archived ? { archived: true } : {}) };
+  return ctx.world.flavour === 'cloud' ? cloud : { ...common, archived: false };
 }
 
 /** A project as GET /project/{projectIdOrKey} shows it: description, lead and roles included. */

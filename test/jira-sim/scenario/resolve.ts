@@ -180,6 +180,7 @@ class Resolver {
         // After a reported problem any stand-in will do: the world is never used.
         lead: this.user(p.lead, `${where}.lead`) ?? this.users[0],
         projectTypeKey: p.projectTypeKey ?? 'software',
+        archived: p.archived ?? false,
         permissionScheme: permissionScheme ?? permissionSchemes[0],
         ...(issueSecurityScheme ? { issueSecurityScheme } : {}),
         roles,

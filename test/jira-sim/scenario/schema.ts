@@ -126,6 +126,7 @@ export const SCENARIO_SCHEMA = {
           description: { type: 'string' },
           lead: name,
           projectTypeKey: { enum: ['software', 'service_desk', 'business'] },
+          archived: { type: 'boolean' },
           permissionScheme: name,
           issueSecurityScheme: name,
           roles: {

@@ -138,6 +138,8 @@ export interface ScenarioProject {
   /** user handle */
   lead: string;
   projectTypeKey?: 'software' | 'service_desk' | 'business';
+  /** Archived (Cloud): Jira answers as if it didn't exist, except the project search with status=archived. */
+  archived?: boolean;
   /** Name of the permission scheme. */
   permissionScheme: string;
   /** Name of the issue security scheme, if the project has one. */

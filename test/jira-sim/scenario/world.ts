@@ -99,6 +99,8 @@ export interface SimProject {
   readonly description: string;
   readonly lead: SimUser;
   readonly projectTypeKey: 'software' | 'service_desk' | 'business';
+  /** Archived: no permission holds there, so it answers as not found; only the search with status=archived lists it. */
+  readonly archived: boolean;
   readonly permissionScheme: SimPermissionScheme;
   readonly issueSecurityScheme?: SimIssueSecurityScheme;
   /** project role id → members */
