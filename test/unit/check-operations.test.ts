@@ -1,17 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { check } from '../../src/core/check';
-import { project, rangeOf, rows, snapshot, yaml } from './helpers';
+import { engSteps, project, rangeOf, rows, snapshot } from './helpers';
 
 /** Operations added to the catalog, each as the check engine applies it: what it needs, where findings sit. */
 
-const header = [
-  'name: t',
-  'connections:',
-  '  jira: { provider: jira, host: https://acme.atlassian.net }',
-  'trigger: { event: new_issue, input: { project: ENG } }',
-  'steps:',
-];
-const step = (...lines: string[]) => yaml(...header, ...lines);
+const step = engSteps;
 const ENG_BROWSE = ['BROWSE_PROJECTS'];
 
 describe('added catalog operations in the check', () => {

@@ -36,6 +36,18 @@ export function oneStepRecipe(id: string, action: string, input: string, ...befo
   );
 }
 
+/** A recipe on Acme's site triggered by new issues in ENG, with the step lines given. */
+export function engSteps(...lines: string[]): string {
+  return yaml(
+    'name: t',
+    'connections:',
+    '  jira: { provider: jira, host: https://acme.atlassian.net }',
+    'trigger: { event: new_issue, input: { project: ENG } }',
+    'steps:',
+    ...lines,
+  );
+}
+
 /** A snapshot as it arrives from a file or a fetch: normalised. */
 export function snapshot(overrides: Partial<PermissionSnapshot> & { projects?: Record<string, ProjectSnapshot> } = {}): PermissionSnapshot {
   return normalizeSnapshot({

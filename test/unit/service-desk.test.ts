@@ -2,18 +2,11 @@ import { strict as assert } from 'node:assert';
 import { buildNeedsReport } from '../../src/core/assist/needs-report/build';
 import { hoverAt } from '../../src/core/assist/hover';
 import { analyzeRecipe, check } from '../../src/core/check';
-import { project, rangeOf, rows, snapshot, yaml } from './helpers';
+import { engSteps, project, rangeOf, rows, snapshot } from './helpers';
 
 /** Agent work in a Jira Service Management project (projectTypeKey service_desk) needs Service Desk Agent there. */
 
-const header = [
-  'name: t',
-  'connections:',
-  '  jira: { provider: jira, host: https://acme.atlassian.net }',
-  'trigger: { event: new_issue, input: { project: ENG } }',
-  'steps:',
-];
-const step = (...lines: string[]) => yaml(...header, ...lines);
+const step = engSteps;
 const ENG = project(['BROWSE_PROJECTS']);
 const EDIT = step('  - action: update_issue', '    input: { issue: HELP-1, summary: x }');
 const help = (held: string[], missing: string[] = [], type = 'service_desk') => project(held, missing, { projectTypeKey: type });
